@@ -1,0 +1,210 @@
+package org.oihkb.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+import org.oihkb.engine.internal.ExposureCalculator;
+import org.oihkb.engine.internal.MmeTable;
+import org.oihkb.engine.internal.RuleCatalog;
+import org.oihkb.facts.Conclusion;
+import org.oihkb.model.Assessment;
+import org.oihkb.model.Caution;
+import org.oihkb.model.DataQualityNote;
+import org.oihkb.model.Finding;
+import org.oihkb.model.KnowledgeBaseInfo;
+import org.oihkb.model.Option;
+import org.oihkb.model.PatientRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: assesses one patient record and explains the result. Create it once and share it;
+ * it is immutable and thread-safe, and holds no state between calls.
+ *
+ * <pre>{@code
+ * OihEngine engine = OihEngine.create();             // built-in rules, CDC 2022 factors, default thresholds
+ * Assessment a = engine.assess(record);
+ * a.findings().forEach(f -> System.out.println(f.id() + " " + f.summary()));
+ * }</pre>
+ *
+ * <p>Decision support only: every finding says "possible" or "consider" and names its sources; it
+ * supports, never replaces, clinical judgement.
+ */
+public final class OihEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OihEngine.class);
+
+    /** The knowledge base's name, as written in every assessment. */
+    public static final String NAME = "oih-kb";
+
+    private final KieBase kieBase;
+    private final StatelessKieSession session;
+    private final KieCommands commands;
+    private final RuleCatalog catalog;
+    private final Config config;
+    private final MmeEdition edition;
+    private final ExposureCalculator exposure;
+    private final KnowledgeBaseInfo info;
+
+    private OihEngine(Builder b) {
+        long start = System.nanoTime();
+        this.config = b.config;
+        this.edition = b.edition;
+        KieServices ks = KieServices.get();
+        this.kieBase = ks.getKieClasspathContainer(OihEngine.class.getClassLoader()).getKieBase("oih");
+        this.catalog = RuleCatalog.of(kieBase);
+        this.session = kieBase.newStatelessKieSession();
+        this.commands = ks.getCommands();
+        this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
+        this.info = new KnowledgeBaseInfo(NAME, Version.get(), edition.code());
+        LOG.info("{} {} ready: {} rules, MME edition {}, in {} ms", NAME, info.version(), catalog.all().size(),
+                edition.code(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** An engine with the built-in rules, the CDC 2022 MME table and the default thresholds. */
+    public static OihEngine create() {
+        return builder().build();
+    }
+
+    /** A builder for an engine with other thresholds or another MME edition. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assesses one record. The result depends only on the record (time comes from its {@code asOf}),
+     * so the same record gives an equal assessment on any thread, in any fact order, on any day.
+     *
+     * @throws NullPointerException if {@code record} is null
+     * @throws AssessmentException if a rule fails while running (a defect of the rules, not of the input)
+     */
+    public Assessment assess(PatientRecord record) {
+        Objects.requireNonNull(record, "record");
+        ExposureCalculator.Result ex = exposure.compute(record);
+        List<Object> facts = new ArrayList<>(8 + record.doses().size() + record.symptoms().size()
+                + record.conditions().size() + record.medications().size() + record.observations().size()
+                + ex.exposure().trace().size());
+        facts.add(record.patient());
+        facts.add(ex.exposure());
+        facts.addAll(ex.exposure().trace());
+        facts.addAll(record.doses());
+        facts.addAll(record.symptoms());
+        facts.addAll(record.conditions());
+        facts.addAll(record.medications());
+        facts.addAll(record.observations());
+
+        List<Command<?>> batch = List.of(
+                commands.newSetGlobal("config", config),
+                commands.newSetGlobal("asOf", record.asOf()),
+                commands.newInsertElements(facts),
+                commands.newFireAllRules(),
+                commands.newGetObjects(new ClassObjectFilter(Conclusion.class), "conclusions"));
+        ExecutionResults results;
+        try {
+            results = session.execute(commands.newBatchExecution(batch));
+        } catch (RuntimeException e) {
+            throw new AssessmentException("a rule failed while assessing a record: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);
+        }
+        @SuppressWarnings("unchecked")
+        Collection<Conclusion> conclusions = (Collection<Conclusion>) results.getValue("conclusions");
+        LOG.debug("record {}: {} conclusions", record.id(), conclusions.size());
+        return assemble(record, ex, conclusions);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private Assessment assemble(PatientRecord record, ExposureCalculator.Result ex, Collection<Conclusion> all) {
+        List<Conclusion> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparing(Conclusion::ruleId).thenComparing(Conclusion::summary)
+                .thenComparing(c -> String.valueOf(c.target())).thenComparing(c -> c.evidence().toString()));
+        List<Finding> findings = new ArrayList<>();
+        List<DataQualityNote> notes = new ArrayList<>();
+        Map<String, List<Caution>> cautions = new LinkedHashMap<>();
+        List<Conclusion> options = new ArrayList<>();
+        for (Conclusion c : sorted) {
+            RuleInfo r = catalog.get(c.ruleId());
+            switch (c.kind()) {
+                case FINDING -> findings.add(new Finding(r.id(), r.title(), r.indicator(), c.summary(), c.evidence(),
+                        r.sources(), r.evidence(), List.of(), List.of()));
+                case NOTE -> notes.add(new DataQualityNote(r.id(), c.summary(), c.evidence()));
+                case CAUTION -> cautions.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Caution(r.id(),
+                        r.title(), r.indicator(), c.summary(), c.evidence(), r.sources(), r.evidence()));
+                case OPTION -> options.add(c);
+            }
+        }
+        List<Option> opts = new ArrayList<>();
+        for (Conclusion c : options) {
+            RuleInfo r = catalog.get(c.ruleId());
+            opts.add(new Option(r.id(), r.title(), r.indicator(), c.summary(), c.evidence(), r.sources(),
+                    r.evidence(), cautions.getOrDefault(r.id(), List.of())));
+        }
+        return new Assessment(record.id(), record.patient().id(), record.asOf(), info, ex.exposure(), findings, opts,
+                notes);
+    }
+
+    /** The metadata of every rule, sorted by id: the raw material of the rule catalog. */
+    public List<RuleInfo> rules() {
+        return catalog.all();
+    }
+
+    /** The thresholds in use. */
+    public Config config() {
+        return config;
+    }
+
+    /** The MME edition in use. */
+    public MmeEdition edition() {
+        return edition;
+    }
+
+    /** Which knowledge this engine applies, as written in every assessment. */
+    public KnowledgeBaseInfo knowledgeBase() {
+        return info;
+    }
+
+    /** Builds an {@link OihEngine}. */
+    public static final class Builder {
+        private Config config = Config.defaults();
+        private MmeEdition edition = MmeEdition.CDC_2022;
+
+        private Builder() {
+        }
+
+        /** Thresholds and windows; {@link Config#defaults()} unless set. */
+        public Builder config(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The MME table; {@link MmeEdition#CDC_2022} unless set. */
+        public Builder edition(MmeEdition edition) {
+            this.edition = Objects.requireNonNull(edition, "edition");
+            return this;
+        }
+
+        /**
+         * Loads the rules and checks their metadata.
+         *
+         * @throws RuleBaseException if any rule lacks metadata or reuses an id
+         */
+        public OihEngine build() {
+            return new OihEngine(this);
+        }
+    }
+}

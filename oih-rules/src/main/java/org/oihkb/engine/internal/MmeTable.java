@@ -1,0 +1,114 @@
+package org.oihkb.engine.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.oihkb.engine.MmeEdition;
+import org.oihkb.model.DoseEvent;
+import org.oihkb.model.DoseUnit;
+
+/**
+ * The MME conversion factors as data ({@code mme-factors.csv}), keyed by edition, drug, route, unit and
+ * form. Whatever the table does not cover gets no MME and a reason: nothing is guessed.
+ */
+public final class MmeTable {
+
+    /** A conversion: either a factor or the reason there is none. */
+    public record Conversion(Double factor, Double mmePerDay, String reason) {
+        /** Whether an MME was computed. */
+        public boolean computed() {
+            return factor != null;
+        }
+    }
+
+    private record Row(String edition, String drug, String route, String unit, String form, Double minExclusive,
+                       Double maxInclusive, Double factor, String reason) {
+        boolean matches(MmeEdition e, DoseEvent d, double doseInRowUnit) {
+            return edition.equals(e.code()) && drug.equals(d.drug().code())
+                    && (route.equals("*") || route.equals(d.route().code()))
+                    && (unit.equals("*") || unit.equals(d.unit().code())
+                        || (unit.equals("mg") && d.unit() == DoseUnit.MCG))
+                    && (form.equals("*") || form.equals(d.form()))
+                    && (minExclusive == null || doseInRowUnit > minExclusive)
+                    && (maxInclusive == null || doseInRowUnit <= maxInclusive);
+        }
+    }
+
+    private final List<Row> rows;
+
+    private MmeTable(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    /** The table shipped with the library. */
+    public static MmeTable builtIn() {
+        try (InputStream in = MmeTable.class.getResourceAsStream("/org/oihkb/engine/mme-factors.csv")) {
+            return parse(Objects.requireNonNull(in, "mme-factors.csv is missing from the classpath"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static MmeTable parse(InputStream in) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        boolean header = true;
+        while ((line = reader.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] c = line.split(",", 9);
+            rows.add(new Row(c[0], c[1], c[2], c[3], c[4], num(c[5]), num(c[6]), num(c[7]),
+                    c[8].isBlank() ? null : c[8]));
+        }
+        return new MmeTable(rows);
+    }
+
+    private static Double num(String s) {
+        return s.isBlank() ? null : Double.valueOf(s);
+    }
+
+    /**
+     * Converts one dose at the given daily amount (the recorded dose, or what was taken for PRN).
+     * Parenteral routes are never converted.
+     */
+    public Conversion convert(MmeEdition edition, DoseEvent dose, double dailyAmount) {
+        if (dose.route().isParenteral()) {
+            return new Conversion(null, null, "MME not computed: " + dose.route().code()
+                    + " route has no factor in the CDC tables");
+        }
+        double inMg = dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount;
+        for (Row r : rows) {
+            boolean mgRow = r.unit().equals("mg");
+            if (r.matches(edition, dose, mgRow ? inMg : dailyAmount)) {
+                if (r.factor() == null) {
+                    return new Conversion(null, null, r.reason());
+                }
+                double amount = mgRow ? inMg : dailyAmount;
+                return new Conversion(r.factor(), multiply(amount, r.factor()), null);
+            }
+        }
+        return new Conversion(null, null, "MME not computed: no " + edition.code() + " factor for "
+                + dose.drug().code() + " " + dose.route().code() + " in " + dose.unit().code());
+    }
+
+    /** Decimal multiplication, so 60 mg × 4.7 is exactly 282 and thresholds compare as a clinician would. */
+    static double multiply(double amount, double factor) {
+        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(factor))
+                .setScale(3, RoundingMode.HALF_UP).doubleValue();
+    }
+}

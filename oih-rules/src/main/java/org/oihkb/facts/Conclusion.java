@@ -1,0 +1,84 @@
+package org.oihkb.facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * What a rule concludes about the patient: a finding, an option, a caution on an option, or a
+ * data-quality note. Rules insert it logically; the engine turns it into the assessment, taking title,
+ * indicator, sources and evidence grade from the rule's metadata, so nothing is written twice.
+ *
+ * <p>In DRL: {@code insertLogical( Conclusion.finding( drools.getRule(), "summary", $dose.id() ) );}
+ *
+ * @param ruleId the {@code @id} of the rule that concluded it
+ * @param kind what it is
+ * @param target for a caution, the id of the option it qualifies; otherwise {@code null}
+ * @param summary one sentence built from this patient's values
+ * @param evidence ids of the input facts and derived values it rests on
+ */
+public record Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence) {
+
+    /** What a conclusion is. */
+    public enum Kind {
+        /** A conclusion about the patient. */
+        FINDING,
+        /** A treatment option to consider. */
+        OPTION,
+        /** A caution on an option. */
+        CAUTION,
+        /** Something that could not be used, and why. */
+        NOTE
+    }
+
+    /** Copies the evidence. */
+    public Conclusion {
+        Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(summary, "summary");
+        evidence = List.copyOf(evidence);
+    }
+
+    /** A finding of {@code rule}; evidence items may be ids or collections of ids. */
+    public static Conclusion finding(Rule rule, String summary, Object... evidence) {
+        return new Conclusion(idOf(rule), Kind.FINDING, null, summary, flatten(evidence));
+    }
+
+    /** An option of {@code rule}. */
+    public static Conclusion option(Rule rule, String summary, Object... evidence) {
+        return new Conclusion(idOf(rule), Kind.OPTION, null, summary, flatten(evidence));
+    }
+
+    /** A caution of {@code rule} on the option {@code optionId}. */
+    public static Conclusion caution(Rule rule, String optionId, String summary, Object... evidence) {
+        return new Conclusion(idOf(rule), Kind.CAUTION, optionId, summary, flatten(evidence));
+    }
+
+    /** A data-quality note of {@code rule}. */
+    public static Conclusion note(Rule rule, String summary, Object... evidence) {
+        return new Conclusion(idOf(rule), Kind.NOTE, null, summary, flatten(evidence));
+    }
+
+    private static String idOf(Rule rule) {
+        Object id = rule.getMetaData().get("id");
+        if (id == null) {
+            throw new IllegalStateException("rule \"" + rule.getName() + "\" has no @id");
+        }
+        return id.toString();
+    }
+
+    private static List<String> flatten(Object[] evidence) {
+        List<String> out = new ArrayList<>();
+        for (Object e : evidence) {
+            if (e instanceof Collection<?> c) {
+                c.forEach(x -> out.add(String.valueOf(x)));
+            } else if (e != null) {
+                out.add(String.valueOf(e));
+            }
+        }
+        return out.stream().distinct().sorted().toList();
+    }
+}

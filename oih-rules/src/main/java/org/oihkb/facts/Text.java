@@ -1,0 +1,21 @@
+package org.oihkb.facts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Formatting for the sentences rules write, so every summary shows numbers the same way. */
+public final class Text {
+    private Text() {
+    }
+
+    /** A number as a clinician writes it: {@code 60}, {@code 37.5}, {@code 281.3}. */
+    public static String num(double value) {
+        BigDecimal d = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+
+    /** A daily MME: {@code 60 MME/day}. */
+    public static String mme(double value) {
+        return num(value) + " MME/day";
+    }
+}
