@@ -29,6 +29,22 @@ public final class InvalidRecordException extends IllegalArgumentException {
         this.value = value == null ? null : String.valueOf(value);
     }
 
+    private InvalidRecordException(String field, String expectation, String value, String message) {
+        super(message);
+        this.field = field;
+        this.expectation = expectation;
+        this.value = value;
+    }
+
+    /**
+     * The input is not well-formed at all (for example malformed JSON), so no field can be named; the
+     * location goes into {@code where} (for example {@code line 3, column 7}).
+     */
+    public static InvalidRecordException malformed(String where, String problem) {
+        return new InvalidRecordException("$", "must be well-formed", null,
+                "malformed input at " + where + ": " + problem);
+    }
+
     private static String render(String field, String expectation, Object value) {
         return value == null ? field + " " + expectation + ", was missing"
                 : field + " " + expectation + ", was " + value;

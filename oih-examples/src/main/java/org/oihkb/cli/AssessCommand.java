@@ -1,0 +1,90 @@
+package org.oihkb.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.oihkb.engine.MmeEdition;
+import org.oihkb.engine.OihEngine;
+import org.oihkb.json.AssessmentJson;
+import org.oihkb.json.RecordJson;
+import org.oihkb.model.Assessment;
+import org.oihkb.model.DataQualityNote;
+import org.oihkb.model.InvalidRecordException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code oih assess FILE}: assesses one patient record and prints the explained result. */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = "Assess one patient record (JSON, CONTRACT.md) and print the explained assessment.")
+final class AssessCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the patient record, JSON")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (for people) or json; default ${DEFAULT-VALUE}")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path out;
+
+    @Option(names = "--edition", defaultValue = "cdc-2022", paramLabel = "EDITION",
+            description = "MME conversion table: cdc-2022 (default) or cdc-2016")
+    String edition;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        MmeEdition mmeEdition;
+        try {
+            mmeEdition = MmeEdition.fromCode("--edition", edition);
+        } catch (InvalidRecordException e) {
+            err.println("oih: " + e.getMessage());
+            return OihCli.INVALID_INPUT;
+        }
+        RecordJson.ReadResult read;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = RecordJson.reader().read(in);
+        } catch (NoSuchFileException e) {
+            err.println("oih: " + file + ": no such file");
+            return OihCli.INVALID_INPUT;
+        } catch (InvalidRecordException e) {
+            err.println("oih: " + file + ": " + e.getMessage());
+            return OihCli.INVALID_INPUT;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            err.println("oih: " + file + ": not UTF-8 text");
+            return OihCli.INVALID_INPUT;
+        }
+        for (DataQualityNote w : read.warnings()) {
+            err.println("oih: " + file + ": warning: " + w.summary());
+        }
+        OihEngine engine = OihEngine.builder().edition(mmeEdition).build();
+        Assessment assessment = engine.assess(read.record()).withDataQuality(read.warnings());
+        String text = format == Format.json ? AssessmentJson.toPrettyJson(assessment) + "\n"
+                : AssessmentText.render(assessment);
+        if (out == null) {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(text);
+            o.flush();
+        } else {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                w.write(text);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,183 @@
+package org.oihkb.json;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import org.oihkb.model.Assessment;
+import org.oihkb.model.Caution;
+import org.oihkb.model.DataQualityNote;
+import org.oihkb.model.DoseMme;
+import org.oihkb.model.Exposure;
+import org.oihkb.model.Finding;
+import org.oihkb.model.Option;
+
+/**
+ * Writes an assessment as JSON (CONTRACT.md section 2; schema {@code assessment.schema.json}). Field
+ * order is fixed and lists are sorted, so equal assessments give byte-identical JSON. Thread-safe.
+ */
+public final class AssessmentJson {
+
+    /** The assessment format written. */
+    public static final int FORMAT = 1;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private AssessmentJson() {
+    }
+
+    /** Pretty-printed JSON, for people and files. */
+    public static String toPrettyJson(Assessment a) {
+        return write(a, true);
+    }
+
+    /** One line of JSON, for JSON Lines batches. */
+    public static String toJsonLine(Assessment a) {
+        return write(a, false);
+    }
+
+    private static String write(Assessment a, boolean pretty) {
+        StringWriter out = new StringWriter(2048);
+        try {
+            write(a, out, pretty);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes to {@code out}, pretty-printed or on one line. */
+    public static void write(Assessment a, Writer out, boolean pretty) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (pretty) {
+                g.setPrettyPrinter(new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            }
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            g.writeStringField("recordId", a.recordId());
+            g.writeStringField("patientId", a.patientId());
+            g.writeStringField("asOf", a.asOf().toString());
+            g.writeObjectFieldStart("knowledgeBase");
+            g.writeStringField("name", a.knowledgeBase().name());
+            g.writeStringField("version", a.knowledgeBase().version());
+            g.writeStringField("mmeEdition", a.knowledgeBase().mmeEdition());
+            g.writeEndObject();
+            exposure(g, a.exposure());
+            g.writeArrayFieldStart("findings");
+            for (Finding f : a.findings()) {
+                g.writeStartObject();
+                head(g, f.id(), f.title(), f.indicator().code(), f.summary(), f.evidence(), f.sources(),
+                        f.evidenceGrade());
+                if (!f.criteriaMet().isEmpty() || !f.criteriaNotMet().isEmpty()) {
+                    strings(g, "criteriaMet", f.criteriaMet());
+                    strings(g, "criteriaNotMet", f.criteriaNotMet());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("options");
+            for (Option o : a.options()) {
+                g.writeStartObject();
+                head(g, o.id(), o.title(), o.indicator().code(), o.summary(), o.evidence(), o.sources(),
+                        o.evidenceGrade());
+                g.writeArrayFieldStart("cautions");
+                for (Caution c : o.cautions()) {
+                    g.writeStartObject();
+                    head(g, c.id(), c.title(), c.indicator().code(), c.summary(), c.evidence(), c.sources(),
+                            c.evidenceGrade());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("dataQuality");
+            for (DataQualityNote n : a.dataQuality()) {
+                g.writeStartObject();
+                g.writeStringField("id", n.id());
+                g.writeStringField("summary", n.summary());
+                strings(g, "evidence", n.evidence());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void exposure(JsonGenerator g, Exposure e) throws IOException {
+        g.writeObjectFieldStart("exposure");
+        g.writeStringField("mmeEdition", e.mmeEdition());
+        number(g, "currentMmePerDay", e.currentMmePerDay());
+        number(g, "peakMmePerDay", e.peakMmePerDay());
+        g.writeBooleanField("complete", e.complete());
+        strings(g, "notComputedDoseIds", e.notComputedDoseIds());
+        g.writeNumberField("daysOnOpioids", e.daysOnOpioids());
+        g.writeBooleanField("longTermTherapy", e.longTermTherapy());
+        g.writeArrayFieldStart("trace");
+        for (DoseMme t : e.trace()) {
+            g.writeStartObject();
+            g.writeStringField("doseId", t.doseId());
+            g.writeStringField("drug", t.drug().code());
+            g.writeStringField("route", t.route().code());
+            g.writeStringField("purpose", t.purpose().code());
+            g.writeStringField("from", t.from().toString());
+            if (t.to() != null) {
+                g.writeStringField("to", t.to().toString());
+            }
+            number(g, "dailyDose", t.dailyDose());
+            g.writeStringField("unit", t.unit().code());
+            if (t.factor() != null) {
+                number(g, "factor", t.factor());
+            }
+            if (t.mmePerDay() != null) {
+                number(g, "mmePerDay", t.mmePerDay());
+            }
+            g.writeBooleanField("countsForThresholds", t.countsForThresholds());
+            if (t.note() != null) {
+                g.writeStringField("note", t.note());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void head(JsonGenerator g, String id, String title, String indicator, String summary,
+                             List<String> evidence, List<String> sources, String grade) throws IOException {
+        g.writeStringField("id", id);
+        g.writeStringField("title", title);
+        g.writeStringField("indicator", indicator);
+        g.writeStringField("summary", summary);
+        strings(g, "evidence", evidence);
+        strings(g, "sources", sources);
+        g.writeStringField("evidenceGrade", grade);
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** Integral values without a trailing ".0": 60, not 60.0; 281.25 as is. */
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        g.writeFieldName(name);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeNumber(BigDecimal.valueOf(v));
+        }
+    }
+}
