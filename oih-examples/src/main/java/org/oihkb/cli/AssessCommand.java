@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.oihkb.engine.AssessmentException;
 import org.oihkb.engine.MmeEdition;
 import org.oihkb.engine.OihEngine;
 import org.oihkb.json.AssessmentJson;
@@ -73,7 +74,13 @@ final class AssessCommand implements Callable<Integer> {
             err.println("oih: " + file + ": warning: " + w.summary());
         }
         OihEngine engine = OihEngine.builder().edition(mmeEdition).build();
-        Assessment assessment = engine.assess(read.record()).withDataQuality(read.warnings());
+        Assessment assessment;
+        try {
+            assessment = engine.assess(read.record()).withDataQuality(read.warnings());
+        } catch (AssessmentException e) {
+            err.println("oih: " + file + ": " + e.getMessage());
+            return 1;
+        }
         String text = format == Format.json ? AssessmentJson.toPrettyJson(assessment) + "\n"
                 : AssessmentText.render(assessment);
         if (out == null) {

@@ -30,4 +30,9 @@ public record Exposure(String mmeEdition, double currentMmePerDay, double peakMm
         return trace.stream().filter(t -> t.countsForThresholds() && t.covers(day)).map(DoseMme::doseId).sorted()
                 .toList();
     }
+
+    /** Whether any opioid (for any purpose) was taken on {@code day}. */
+    public boolean exposedOn(LocalDate day) {
+        return trace.stream().anyMatch(t -> t.covers(day));
+    }
 }

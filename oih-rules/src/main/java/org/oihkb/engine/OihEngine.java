@@ -15,6 +15,7 @@ import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import org.oihkb.engine.internal.ClinicalTimeline;
 import org.oihkb.engine.internal.ExposureCalculator;
 import org.oihkb.engine.internal.MmeTable;
 import org.oihkb.engine.internal.RuleCatalog;
@@ -56,6 +57,7 @@ public final class OihEngine {
     private final Config config;
     private final MmeEdition edition;
     private final ExposureCalculator exposure;
+    private final ClinicalTimeline timeline;
     private final KnowledgeBaseInfo info;
 
     private OihEngine(Builder b) {
@@ -68,6 +70,7 @@ public final class OihEngine {
         this.session = kieBase.newStatelessKieSession();
         this.commands = ks.getCommands();
         this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
+        this.timeline = new ClinicalTimeline(config);
         this.info = new KnowledgeBaseInfo(NAME, Version.get(), edition.code());
         LOG.info("{} {} ready: {} rules, MME edition {}, in {} ms", NAME, info.version(), catalog.all().size(),
                 edition.code(), (System.nanoTime() - start) / 1_000_000);
@@ -99,6 +102,7 @@ public final class OihEngine {
         facts.add(record.patient());
         facts.add(ex.exposure());
         facts.addAll(ex.exposure().trace());
+        facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series()));
         facts.addAll(record.doses());
         facts.addAll(record.symptoms());
         facts.addAll(record.conditions());
@@ -141,7 +145,7 @@ public final class OihEngine {
             RuleInfo r = catalog.get(c.ruleId());
             switch (c.kind()) {
                 case FINDING -> findings.add(new Finding(r.id(), r.title(), r.indicator(), c.summary(), c.evidence(),
-                        r.sources(), r.evidence(), List.of(), List.of()));
+                        r.sources(), r.evidence(), c.criteriaMet(), c.criteriaNotMet()));
                 case NOTE -> notes.add(new DataQualityNote(r.id(), c.summary(), c.evidence()));
                 case CAUTION -> cautions.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Caution(r.id(),
                         r.title(), r.indicator(), c.summary(), c.evidence(), r.sources(), r.evidence()));

@@ -19,8 +19,11 @@ import org.kie.api.definition.rule.Rule;
  * @param target for a caution, the id of the option it qualifies; otherwise {@code null}
  * @param summary one sentence built from this patient's values
  * @param evidence ids of the input facts and derived values it rests on
+ * @param criteriaMet for graded findings, the criteria met; otherwise empty
+ * @param criteriaNotMet for graded findings, the criteria not met or not assessed; otherwise empty
  */
-public record Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence) {
+public record Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence,
+                         List<String> criteriaMet, List<String> criteriaNotMet) {
 
     /** What a conclusion is. */
     public enum Kind {
@@ -40,6 +43,18 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(summary, "summary");
         evidence = List.copyOf(evidence);
+        criteriaMet = criteriaMet == null ? List.of() : List.copyOf(criteriaMet);
+        criteriaNotMet = criteriaNotMet == null ? List.of() : List.copyOf(criteriaNotMet);
+    }
+
+    private Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence) {
+        this(ruleId, kind, target, summary, evidence, List.of(), List.of());
+    }
+
+    /** A finding with the criteria it met and those it did not (for graded conclusions). */
+    public static Conclusion graded(Rule rule, String summary, List<String> met, List<String> notMet,
+                                    Collection<String> evidence) {
+        return new Conclusion(idOf(rule), Kind.FINDING, null, summary, flatten(new Object[] {evidence}), met, notMet);
     }
 
     /** A finding of {@code rule}; evidence items may be ids or collections of ids. */
@@ -70,7 +85,7 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
         return id.toString();
     }
 
-    private static List<String> flatten(Object[] evidence) {
+    static List<String> flatten(Object[] evidence) {
         List<String> out = new ArrayList<>();
         for (Object e : evidence) {
             if (e instanceof Collection<?> c) {

@@ -3,6 +3,9 @@ package org.oihkb.json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -115,6 +118,18 @@ public final class RecordJson {
             return map(mapper.readTree(json));
         } catch (JsonProcessingException e) {
             throw malformed(e);
+        }
+    }
+
+    /**
+     * Reads a record file (UTF-8).
+     *
+     * @throws InvalidRecordException naming the field, the value and the expectation
+     * @throws IOException if the file cannot be read
+     */
+    public ReadResult read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in);
         }
     }
 

@@ -1,0 +1,20 @@
+package org.oihkb.facts;
+
+import java.util.List;
+
+/**
+ * Pain scores timed at the end of a dosing interval or after a missed dose are at least the meaningful
+ * change above scores of the same week without that timing: a withdrawal pattern (DEFINITIONS.md).
+ *
+ * @param timedScoreIds the end-of-dose or missed-dose scores
+ * @param comparedScoreIds the scores of the same week they were compared with
+ * @param excess the largest difference in points
+ */
+public record InterdosePain(List<String> timedScoreIds, List<String> comparedScoreIds, double excess) {
+
+    /** Copies the ids. */
+    public InterdosePain {
+        timedScoreIds = List.copyOf(timedScoreIds);
+        comparedScoreIds = List.copyOf(comparedScoreIds);
+    }
+}

@@ -1,0 +1,38 @@
+package org.oihkb.facts;
+
+import java.util.List;
+import java.util.Set;
+
+import org.oihkb.model.BodyRegion;
+
+/**
+ * Where pain and allodynia were reported after the reference day (the first escalation, or the earliest
+ * score), compared with the original regions (DEFINITIONS.md, Signs).
+ *
+ * @param originalRegions regions of pain scores on or before the reference day
+ * @param newRegions regions reported later that are not original
+ * @param widespread a later score or allodynia covers {@code widespread}
+ * @param assessed some later pain score or allodynia recorded sites
+ * @param evidence the later symptoms that add regions
+ */
+public record SiteSpread(Set<BodyRegion> originalRegions, Set<BodyRegion> newRegions, boolean widespread,
+                         boolean assessed, List<String> evidence) {
+
+    /** Copies the collections. */
+    public SiteSpread {
+        originalRegions = Set.copyOf(originalRegions);
+        newRegions = Set.copyOf(newRegions);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** How many regions are new. */
+    public int newRegionCount() {
+        return newRegions.size();
+    }
+
+    /** New regions as words, sorted: "left-arm, right-leg". */
+    public String newRegionsText() {
+        return newRegions.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).sorted()
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+}
