@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
@@ -94,6 +98,32 @@ public final class OihEngine {
      * @throws AssessmentException if a rule fails while running (a defect of the rules, not of the input)
      */
     public Assessment assess(PatientRecord record) {
+        return run(record, session, null);
+    }
+
+    /**
+     * Assesses one record and also reports which rules fired, for scenario tests and rule authors. Slower
+     * than {@link #assess(PatientRecord)} (a session and a listener per call); not for production paths.
+     *
+     * @throws AssessmentException if a rule fails while running
+     */
+    public TracedAssessment assessTraced(PatientRecord record) {
+        Set<String> fired = new TreeSet<>();
+        StatelessKieSession traced = kieBase.newStatelessKieSession();
+        traced.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                Object id = event.getMatch().getRule().getMetaData().get("id");
+                if (id != null) {
+                    fired.add(id.toString());
+                }
+            }
+        });
+        Assessment a = run(record, traced, fired);
+        return new TracedAssessment(a, fired);
+    }
+
+    private Assessment run(PatientRecord record, StatelessKieSession s, Set<String> fired) {
         Objects.requireNonNull(record, "record");
         ExposureCalculator.Result ex = exposure.compute(record);
         List<Object> facts = new ArrayList<>(8 + record.doses().size() + record.symptoms().size()
@@ -117,7 +147,7 @@ public final class OihEngine {
                 commands.newGetObjects(new ClassObjectFilter(Conclusion.class), "conclusions"));
         ExecutionResults results;
         try {
-            results = session.execute(commands.newBatchExecution(batch));
+            results = s.execute(commands.newBatchExecution(batch));
         } catch (RuntimeException e) {
             throw new AssessmentException("a rule failed while assessing a record: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);

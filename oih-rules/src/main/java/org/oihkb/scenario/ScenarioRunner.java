@@ -1,0 +1,126 @@
+package org.oihkb.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.oihkb.engine.OihEngine;
+import org.oihkb.engine.TracedAssessment;
+import org.oihkb.model.Assessment;
+import org.oihkb.model.Caution;
+import org.oihkb.model.Exposure;
+import org.oihkb.model.Option;
+
+/**
+ * Runs scenario files against an engine: the same check for the JUnit test factory and for
+ * {@code oih scenarios}. A failure says which ids fired, which were expected, and the facts.
+ */
+public final class ScenarioRunner {
+
+    /** The outcome of one scenario. */
+    public record Result(Path file, boolean passed, String message, Set<String> fired) {
+    }
+
+    private final OihEngine engine;
+
+    /** A runner over one engine (built-in or edited rules). */
+    public ScenarioRunner(OihEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Every {@code fires-*.yaml} and {@code silent-*.yaml} file under {@code dir}, sorted by path. */
+    public static List<Path> find(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("(fires|silent)-.*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and runs one file; never throws for a bad scenario, it fails instead. */
+    public Result run(Path file) {
+        Scenario s;
+        try {
+            s = Scenario.read(file);
+        } catch (ScenarioException e) {
+            return new Result(file, false, e.getMessage(), Set.of());
+        }
+        return run(s);
+    }
+
+    /** Runs one scenario. */
+    public Result run(Scenario s) {
+        TracedAssessment traced = engine.assessTraced(s.record());
+        Set<String> fired = traced.firedRuleIds();
+        Assessment a = traced.assessment();
+        List<String> problems = new ArrayList<>();
+        boolean firesFile = s.name().startsWith("fires-");
+        if (firesFile && s.fires().isEmpty()) {
+            problems.add("a fires- scenario must list at least one id under expect.fires");
+        }
+        if (!firesFile && s.silent().isEmpty()) {
+            problems.add("a silent- scenario must list at least one id under expect.silent");
+        }
+        Set<String> missing = new TreeSet<>(s.fires());
+        missing.removeAll(fired);
+        if (!missing.isEmpty()) {
+            problems.add("expected to fire but did not: " + missing);
+        }
+        Set<String> unexpected = new TreeSet<>(s.silent());
+        unexpected.retainAll(fired);
+        if (!unexpected.isEmpty()) {
+            problems.add("expected to stay silent but fired: " + unexpected);
+        }
+        for (Map.Entry<String, JsonNode> v : s.values().entrySet()) {
+            String actual = value(a.exposure(), v.getKey());
+            String expected = v.getValue().isNumber() ? number(v.getValue().asDouble()) : v.getValue().asText();
+            if (!expected.equals(actual)) {
+                problems.add(v.getKey() + ": expected " + expected + ", was " + actual);
+            }
+        }
+        if (s.options() != null) {
+            Set<String> offered = new TreeSet<>();
+            a.options().forEach(o -> offered.add(o.id()));
+            if (!offered.equals(new TreeSet<>(s.options()))) {
+                problems.add("options: expected " + new TreeSet<>(s.options()) + ", was " + offered);
+            }
+        }
+        for (Map.Entry<String, List<String>> c : s.cautions().entrySet()) {
+            Set<String> on = new TreeSet<>();
+            a.options().stream().filter(o -> o.id().equals(c.getKey())).map(Option::cautions)
+                    .forEach(list -> list.stream().map(Caution::id).forEach(on::add));
+            if (!on.equals(new TreeSet<>(c.getValue()))) {
+                problems.add("cautions on " + c.getKey() + ": expected " + new TreeSet<>(c.getValue()) + ", was " + on);
+            }
+        }
+        if (problems.isEmpty()) {
+            return new Result(s.file(), true, "", fired);
+        }
+        String message = s.name() + ": " + String.join("; ", problems) + "\n  fired: " + fired + "\n  expected to fire: "
+                + s.fires() + ", to stay silent: " + s.silent() + "\n  facts: " + s.record();
+        return new Result(s.file(), false, message, fired);
+    }
+
+    private static String value(Exposure e, String key) {
+        return switch (key) {
+            case "currentMmePerDay" -> number(e.currentMmePerDay());
+            case "peakMmePerDay" -> number(e.peakMmePerDay());
+            case "longTermTherapy" -> Boolean.toString(e.longTermTherapy());
+            case "daysOnOpioids" -> Integer.toString(e.daysOnOpioids());
+            default -> "(unknown value " + key + ")";
+        };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
