@@ -12,12 +12,15 @@ import org.oihkb.engine.Config;
 import org.oihkb.facts.CumulativeEscalation;
 import org.oihkb.facts.DoseChange;
 import org.oihkb.facts.InterdosePain;
+import org.oihkb.facts.Measurement;
 import org.oihkb.facts.PainResponse;
 import org.oihkb.facts.QualityShift;
 import org.oihkb.facts.SiteSpread;
 import org.oihkb.model.BodyRegion;
 import org.oihkb.model.BodySite;
 import org.oihkb.model.DoseMme;
+import org.oihkb.model.Observation;
+import org.oihkb.model.ObservationCode;
 import org.oihkb.model.PainQuality;
 import org.oihkb.model.PainTiming;
 import org.oihkb.model.PatientRecord;
@@ -71,7 +74,38 @@ public final class ClinicalTimeline {
         if (interdose != null) {
             out.add(interdose);
         }
+        measurements(record, out);
         return out;
+    }
+
+    private static void measurements(PatientRecord record, List<Object> out) {
+        Observation qtc = latest(record, ObservationCode.QTC_MS);
+        if (qtc != null) {
+            out.add(new Measurement(Measurement.Kind.QTC, qtc.value(), qtc.date(), qtc.id(), "QTc"));
+        }
+        Observation crcl = latest(record, ObservationCode.CREATININE_CLEARANCE);
+        Observation egfr = latest(record, ObservationCode.EGFR);
+        if (crcl != null) {
+            out.add(new Measurement(Measurement.Kind.KIDNEY_FUNCTION, crcl.value(), crcl.date(), crcl.id(),
+                    "creatinine clearance"));
+        } else if (egfr != null) {
+            out.add(new Measurement(Measurement.Kind.KIDNEY_FUNCTION, egfr.value(), egfr.date(), egfr.id(), "eGFR"));
+        }
+        Observation cows = latest(record, ObservationCode.COWS_SCORE);
+        if (cows != null) {
+            out.add(new Measurement(Measurement.Kind.COWS, cows.value(), cows.date(), cows.id(), "COWS"));
+        }
+    }
+
+    private static Observation latest(PatientRecord record, ObservationCode code) {
+        Observation best = null;
+        for (Observation o : record.observations()) {
+            if (o.code() == code && o.usableOn(record.asOf()) && (best == null || o.date().isAfter(best.date())
+                    || (o.date().equals(best.date()) && o.id().compareTo(best.id()) > 0))) {
+                best = o;
+            }
+        }
+        return best;
     }
 
     private List<DoseChange> changes(DoseSeries series, List<DoseMme> trace, LocalDate asOf) {
