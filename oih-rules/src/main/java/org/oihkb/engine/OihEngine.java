@@ -1,5 +1,6 @@
 package org.oihkb.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import org.oihkb.engine.internal.ClinicalTimeline;
 import org.oihkb.engine.internal.ExposureCalculator;
 import org.oihkb.engine.internal.MmeTable;
 import org.oihkb.engine.internal.RuleCatalog;
+import org.oihkb.engine.internal.RuleLoader;
 import org.oihkb.facts.Conclusion;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.Caution;
@@ -69,13 +71,16 @@ public final class OihEngine {
         this.config = b.config;
         this.edition = b.edition;
         KieServices ks = KieServices.get();
-        this.kieBase = ks.getKieClasspathContainer(OihEngine.class.getClassLoader()).getKieBase("oih");
+        this.kieBase = b.rulesDirectory == null
+                ? ks.getKieClasspathContainer(OihEngine.class.getClassLoader()).getKieBase("oih")
+                : RuleLoader.load(b.rulesDirectory);
         this.catalog = RuleCatalog.of(kieBase);
         this.session = kieBase.newStatelessKieSession();
         this.commands = ks.getCommands();
         this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
         this.timeline = new ClinicalTimeline(config);
-        this.info = new KnowledgeBaseInfo(NAME, Version.get(), edition.code());
+        this.info = new KnowledgeBaseInfo(b.rulesDirectory == null ? NAME : NAME + " (rules from "
+                + b.rulesDirectory.getFileName() + ")", Version.get(), edition.code());
         LOG.info("{} {} ready: {} rules, MME edition {}, in {} ms", NAME, info.version(), catalog.all().size(),
                 edition.code(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -216,8 +221,19 @@ public final class OihEngine {
     public static final class Builder {
         private Config config = Config.defaults();
         private MmeEdition edition = MmeEdition.CDC_2022;
+        private Path rulesDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * Loads the {@code .drl} files of a directory instead of the built-in rules, compiled at run time with
+         * the same builder as the build (needs {@code drools-model-codegen}, {@code drools-ecj} and
+         * {@code drools-mvel} on the class path). Rule files are code: load only trusted directories.
+         */
+        public Builder rulesDirectory(Path dir) {
+            this.rulesDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
         }
 
         /** Thresholds and windows; {@link Config#defaults()} unless set. */
@@ -235,7 +251,7 @@ public final class OihEngine {
         /**
          * Loads the rules and checks their metadata.
          *
-         * @throws RuleBaseException if any rule lacks metadata or reuses an id
+         * @throws RuleBaseException if the rules do not compile, or any rule lacks metadata or reuses an id
          */
         public OihEngine build() {
             return new OihEngine(this);
