@@ -44,6 +44,9 @@ final class AssessCommand implements Callable<Integer> {
             description = "MME conversion table: cdc-2022 (default) or cdc-2016")
     String edition;
 
+    @CommandLine.Mixin
+    RulesOption rules;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +76,10 @@ final class AssessCommand implements Callable<Integer> {
         for (DataQualityNote w : read.warnings()) {
             err.println("oih: " + file + ": warning: " + w.summary());
         }
-        OihEngine engine = OihEngine.builder().edition(mmeEdition).build();
+        OihEngine engine = rules.engine(mmeEdition, err);
+        if (engine == null) {
+            return OihCli.RULES_BROKEN;
+        }
         Assessment assessment;
         try {
             assessment = engine.assess(read.record()).withDataQuality(read.warnings());
