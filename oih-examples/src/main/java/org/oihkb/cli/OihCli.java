@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oih", mixinStandardHelpOptions = true, versionProvider = OihCli.VersionProvider.class,
         description = "Opioid-induced hyperalgesia knowledge base: decision support, not a diagnosis.",
-        subcommands = {AssessCommand.class, ScenariosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AssessCommand.class, ScenariosCommand.class, CatalogCommand.class,
+            CommandLine.HelpCommand.class})
 public final class OihCli implements Callable<Integer> {
 
     /** Exit code: the input was invalid. */
