@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "oih", mixinStandardHelpOptions = true, versionProvider = OihCli.VersionProvider.class,
         description = "Opioid-induced hyperalgesia knowledge base: decision support, not a diagnosis.",
-        subcommands = {AssessCommand.class, ScenariosCommand.class, CatalogCommand.class,
+        subcommands = {AssessCommand.class, ScreenCommand.class, ScenariosCommand.class, CatalogCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class OihCli implements Callable<Integer> {
 

@@ -91,7 +91,8 @@ public final class RecordJson {
                         .maxNumberLength(50)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                // never echo input text (patient data) into error messages
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -145,6 +146,111 @@ public final class RecordJson {
     /** Maps an already parsed tree (for example one line of a batch, or a scenario converted from YAML). */
     public ReadResult read(JsonNode tree) {
         return map(tree);
+    }
+
+    /**
+     * Writes a record as one line of JSON in the contract's shape (the inverse of reading it), for
+     * batches, generators and hosts that map their data to records.
+     */
+    public String toJsonLine(PatientRecord r) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", r.format());
+        if (r.id() != null) {
+            root.put("id", r.id());
+        }
+        root.put("asOf", r.asOf().toString());
+        ObjectNode p = root.putObject("patient");
+        p.put("id", r.patient().id());
+        if (r.patient().birthDate() != null) {
+            p.put("birthDate", r.patient().birthDate().toString());
+        }
+        if (r.patient().ageYears() != null) {
+            p.put("ageYears", r.patient().ageYears());
+        }
+        p.put("sex", r.patient().sex().code());
+        com.fasterxml.jackson.databind.node.ArrayNode conditions = root.putArray("conditions");
+        for (Condition c : r.conditions()) {
+            ObjectNode o = conditions.addObject().put("id", c.id()).put("code", c.code().code());
+            putDate(o, "onset", c.onset());
+            putDate(o, "end", c.end());
+            o.put("status", c.status().code());
+            putText(o, "source", c.source());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode medications = root.putArray("medications");
+        for (Medication m : r.medications()) {
+            ObjectNode o = medications.addObject().put("id", m.id()).put("class", m.medicationClass().code());
+            putText(o, "name", m.name());
+            putDate(o, "start", m.start());
+            putDate(o, "end", m.end());
+            putText(o, "source", m.source());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode observations = root.putArray("observations");
+        for (Observation ob : r.observations()) {
+            ObjectNode o = observations.addObject().put("id", ob.id()).put("code", ob.code().code())
+                    .put("value", ob.value()).put("date", ob.date().toString());
+            putText(o, "source", ob.source());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode doses = root.putArray("doses");
+        for (DoseEvent d : r.doses()) {
+            ObjectNode o = doses.addObject().put("id", d.id()).put("drug", d.drug().code());
+            putText(o, "name", d.name());
+            o.put("route", d.route().code()).put("dailyDose", d.dailyDose()).put("unit", d.unit().code())
+                    .put("start", d.start().toString());
+            putDate(o, "end", d.end());
+            o.put("purpose", d.purpose().code());
+            if (d.prn()) {
+                o.put("prn", true);
+            }
+            if (d.takenDailyDose() != null) {
+                o.put("takenDailyDose", d.takenDailyDose());
+            }
+            putText(o, "form", d.form());
+            if (d.release() != null) {
+                o.put("release", d.release().code());
+            }
+            o.put("status", d.status().code());
+            putText(o, "source", d.source());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode symptoms = root.putArray("symptoms");
+        for (Symptom sy : r.symptoms()) {
+            ObjectNode o = symptoms.addObject().put("id", sy.id()).put("date", sy.date().toString())
+                    .put("kind", sy.kind().code());
+            if (!sy.present()) {
+                o.put("present", false);
+            }
+            if (sy.intensity() != null) {
+                o.put("intensity", sy.intensity());
+            }
+            codes(o, "sites", sy.sites().stream().map(BodySite::code).toList());
+            codes(o, "quality", sy.quality().stream().map(PainQuality::code).toList());
+            codes(o, "timing", sy.timing().stream().map(PainTiming::code).toList());
+            codes(o, "signs", sy.signs());
+            putText(o, "source", sy.source());
+        }
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record tree always serialises", e);
+        }
+    }
+
+    private static void putDate(ObjectNode o, String name, LocalDate date) {
+        if (date != null) {
+            o.put(name, date.toString());
+        }
+    }
+
+    private static void putText(ObjectNode o, String name, String text) {
+        if (text != null) {
+            o.put(name, text);
+        }
+    }
+
+    private static void codes(ObjectNode o, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray(name);
+            values.forEach(a::add);
+        }
     }
 
     private static InvalidRecordException malformed(JsonProcessingException e) {
