@@ -103,6 +103,18 @@ public final class Explain {
         return Conclusion.graded(rule, summary, met, notMet, evidence);
     }
 
+    /** The phrases of several signals, in a stable order: "COWS 8 on 2025-02-26; withdrawal symptoms on ...". */
+    public static String signTexts(Collection<?> signs) {
+        return texts(signs(signs));
+    }
+
+    /** The evidence of several signals, sorted and without repeats. */
+    public static List<String> signEvidence(Collection<?> signs) {
+        Set<String> ids = new TreeSet<>();
+        signs(signs).forEach(s -> ids.addAll(s.evidence()));
+        return List.copyOf(ids);
+    }
+
     private static String exposureCriterion(Exposure exposure, Collection<?> cumulative) {
         List<String> parts = new ArrayList<>();
         if (exposure.longTermTherapy()) {
