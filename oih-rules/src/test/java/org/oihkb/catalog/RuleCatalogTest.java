@@ -21,7 +21,7 @@ class RuleCatalogTest {
         assertThat(COMMITTED).exists();
         assertThat(Files.readString(COMMITTED))
                 .as("docs/rule-catalog.md is stale: regenerate it with "
-                        + "'java -jar oih-examples/target/oih.jar catalog --out docs/rule-catalog.md'")
+                        + "'java -jar oih-examples/target/oih.jar catalog --rules oih-rules/src/main/resources/org/oihkb/knowledge --out docs/rule-catalog.md'")
                 .isEqualTo(generated);
     }
 

@@ -247,6 +247,7 @@ public final class ClinicalTimeline {
     private static SiteSpread spread(List<Symptom> symptoms, LocalDate reference) {
         Set<BodyRegion> original = EnumSet.noneOf(BodyRegion.class);
         Set<BodyRegion> later = EnumSet.noneOf(BodyRegion.class);
+        Set<BodyRegion> laterPain = EnumSet.noneOf(BodyRegion.class);
         boolean widespread = false;
         boolean laterSites = false;
         List<String> evidence = new ArrayList<>();
@@ -272,12 +273,15 @@ public final class ClinicalTimeline {
             if (!regions.isEmpty()) {
                 evidence.add(s.id());
                 later.addAll(regions);
+                if (s.kind() == SymptomKind.PAIN) {
+                    laterPain.addAll(regions);
+                }
             }
             if (s.sites().contains(BodySite.WIDESPREAD) && !regions.isEmpty()) {
                 widespread = true;
             }
         }
-        return new SiteSpread(original, later, widespread, laterSites && !original.isEmpty(), sorted(evidence));
+        return new SiteSpread(original, later, laterPain, widespread, laterSites && !original.isEmpty(), sorted(evidence));
     }
 
     private static QualityShift quality(List<Symptom> scores, LocalDate reference) {
