@@ -15,8 +15,6 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
@@ -26,6 +24,7 @@ import org.oihkb.engine.internal.MmeTable;
 import org.oihkb.engine.internal.RuleCatalog;
 import org.oihkb.engine.internal.RuleLoader;
 import org.oihkb.facts.Conclusion;
+import org.oihkb.facts.Sign;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.Caution;
 import org.oihkb.model.DataQualityNote;
@@ -107,24 +106,14 @@ public final class OihEngine {
     }
 
     /**
-     * Assesses one record and also reports which rules fired, for scenario tests and rule authors. Slower
-     * than {@link #assess(PatientRecord)} (a session and a listener per call); not for production paths.
+     * Assesses one record and also reports which rules fired, for scenario tests and rule authors: the rules
+     * whose conclusion or signal holds at the end of the assessment.
      *
      * @throws AssessmentException if a rule fails while running
      */
     public TracedAssessment assessTraced(PatientRecord record) {
         Set<String> fired = new TreeSet<>();
-        StatelessKieSession traced = kieBase.newStatelessKieSession();
-        traced.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                Object id = event.getMatch().getRule().getMetaData().get("id");
-                if (id != null) {
-                    fired.add(id.toString());
-                }
-            }
-        });
-        Assessment a = run(record, traced, fired);
+        Assessment a = run(record, session, fired);
         return new TracedAssessment(a, fired);
     }
 
@@ -144,12 +133,15 @@ public final class OihEngine {
         facts.addAll(record.medications());
         facts.addAll(record.observations());
 
-        List<Command<?>> batch = List.of(
-                commands.newSetGlobal("config", config),
-                commands.newSetGlobal("asOf", record.asOf()),
-                commands.newInsertElements(facts),
-                commands.newFireAllRules(),
-                commands.newGetObjects(new ClassObjectFilter(Conclusion.class), "conclusions"));
+        List<Command<?>> batch = new ArrayList<>(6);
+        batch.add(commands.newSetGlobal("config", config));
+        batch.add(commands.newSetGlobal("asOf", record.asOf()));
+        batch.add(commands.newInsertElements(facts));
+        batch.add(commands.newFireAllRules());
+        batch.add(commands.newGetObjects(new ClassObjectFilter(Conclusion.class), "conclusions"));
+        if (fired != null) {
+            batch.add(commands.newGetObjects(new ClassObjectFilter(Sign.class), "signs"));
+        }
         ExecutionResults results;
         try {
             results = s.execute(commands.newBatchExecution(batch));
@@ -159,6 +151,12 @@ public final class OihEngine {
         }
         @SuppressWarnings("unchecked")
         Collection<Conclusion> conclusions = (Collection<Conclusion>) results.getValue("conclusions");
+        if (fired != null) {
+            // what holds at the end, not every activation: a rule may fire and be retracted by truth
+            // maintenance when a later fact defeats it, and activation order is not deterministic
+            conclusions.forEach(c -> fired.add(c.ruleId()));
+            ((Collection<?>) results.getValue("signs")).forEach(x -> fired.add(((Sign) x).ruleId()));
+        }
         LOG.debug("record {}: {} conclusions", record.id(), conclusions.size());
         return assemble(record, ex, conclusions);
     }
