@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "oih", mixinStandardHelpOptions = true, versionProvider = OihCli.VersionProvider.class,
         description = "Opioid-induced hyperalgesia knowledge base: decision support, not a diagnosis.",
         subcommands = {AssessCommand.class, ScreenCommand.class, ScenariosCommand.class, CatalogCommand.class,
-            GenerateCommand.class,
+            GenerateCommand.class, LintCommand.class,
             CommandLine.HelpCommand.class})
 public final class OihCli implements Callable<Integer> {
 

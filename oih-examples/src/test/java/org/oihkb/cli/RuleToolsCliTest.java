@@ -1,0 +1,126 @@
+package org.oihkb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What an informaticist does: break or edit a copy of the rules, then lint it and run the scenarios. */
+class RuleToolsCliTest {
+
+    private static final Path RULES = Path.of("..", "oih-rules", "src", "main", "resources", "org", "oihkb", "knowledge");
+    private static final Path SCENARIOS = RULES.resolve("scenarios");
+
+    @TempDir
+    static Path broken;
+
+    @TempDir
+    static Path edited;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new OihCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    private static void copyRules(Path to) throws Exception {
+        try (Stream<Path> files = Files.list(RULES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static int lineOf(Path file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    private static void replace(Path file, String from, String to) throws Exception {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        copyRules(broken);
+        replace(broken.resolve("exposure.drl"), "Exposure( currentMmePerDay >= config.veryHighDoseMme() )",
+                "Exposure( currentMmePerDay >= \"ninety\" )");
+        replace(broken.resolve("signs.drl"), "QualityShift( assessed, changed )", "QualityShift( assessd, changed )");
+        replace(broken.resolve("oud.drl"), "DoseMme( drug == Drug.METHADONE, covers( asOf ) )",
+                "DoseMme( drug == \"methadone\", covers( asOf ) )");
+        replace(broken.resolve("withdrawal.drl"), "    $p : InterdosePain()\nthen", "    $p : InterdosePain(\nthen");
+        copyRules(edited);
+        replace(edited.resolve("exposure.drl"), "Exposure( currentMmePerDay >= config.highDoseMme() )",
+                "Exposure( currentMmePerDay >= 51 )");
+    }
+
+    @Test
+    void lintReportsEachBrokenRuleWithFileAndDrlLine() throws Exception {
+        Run r = run("lint", "--rules", broken.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(broken.resolve("signs.drl") + ":" + lineOf(broken.resolve("signs.drl"), "assessd")
+                + ":1: error: QualityShift has no field 'assessd'; did you mean 'assessed'?");
+        assertThat(r.out()).contains(broken.resolve("oud.drl") + ":" + lineOf(broken.resolve("oud.drl"), "\"methadone\"")
+                + ":19: error: 'drug' is a Drug, compared with a string");
+        assertThat(r.out()).contains(broken.resolve("withdrawal.drl") + ":");
+        assertThat(r.out()).contains(broken.resolve("exposure.drl") + ":" + lineOf(broken.resolve("exposure.drl"),
+                "rule \"EXP-090") + ":1: error: rule \"EXP-090 Daily dose at or above 90 MME\" does not type-check");
+    }
+
+    @Test
+    void lintOfTheBuiltInRulesIsClean() {
+        Run r = run("lint");
+        assertThat(r.out()).startsWith("lint: no problems");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
+    void lintFlagsMissingAndDuplicateMetadata(@TempDir Path dir) throws Exception {
+        copyRules(dir);
+        replace(dir.resolve("options.drl"), "    @evidence(\"EXPERT (consensus)\")\n", "");
+        replace(dir.resolve("options.drl"), "@id(\"OPT-060\")", "@id(\"OPT-010\")");
+        Run r = run("lint", "--rules", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("rule \"OPT-020 Opioid rotation\" has no @evidence")
+                .contains("@id OPT-010 is already used by options.drl rule \"OPT-010");
+    }
+
+    @Test
+    void scenariosRefuseRulesThatDoNotCompile() {
+        Run r = run("scenarios", SCENARIOS.toString(), "--rules", broken.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).startsWith("oih: the rules do not compile; nothing was run:");
+        assertThat(r.out()).doesNotContain("passed");
+    }
+
+    @Test
+    void anEditedThresholdChangesExactlyItsBoundaryScenario() {
+        Run r = run("scenarios", SCENARIOS.resolve("exposure").toString(), "--rules", edited.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> failed = r.out().lines().filter(l -> l.startsWith("FAIL")).toList();
+        assertThat(failed).singleElement().asString().endsWith("fires-morphine-50mg-is-exactly-50-mme.yaml");
+        assertThat(r.out()).contains("expected to fire but did not: [EXP-050]").contains(" passed, 1 failed");
+    }
+}
