@@ -29,12 +29,13 @@ import picocli.CommandLine.Parameters;
 final class AssessCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the patient record, JSON")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (for people) or json; default ${DEFAULT-VALUE}")
+    @Option(names = "--format", defaultValue = "text", description = "text (for people), json (the contract) or html (a report with a dose-and-pain chart); "
+            + "default ${DEFAULT-VALUE}")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -87,8 +88,11 @@ final class AssessCommand implements Callable<Integer> {
             err.println("oih: " + file + ": " + e.getMessage());
             return 1;
         }
-        String text = format == Format.json ? AssessmentJson.toPrettyJson(assessment) + "\n"
-                : AssessmentText.render(assessment);
+        String text = switch (format) {
+            case json -> AssessmentJson.toPrettyJson(assessment) + "\n";
+            case html -> AssessmentHtml.render(assessment, read.record());
+            case text -> AssessmentText.render(assessment);
+        };
         if (out == null) {
             PrintWriter o = spec.commandLine().getOut();
             o.print(text);

@@ -1,0 +1,85 @@
+package org.oihkb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Population screening: every line assessed or reported, in input order, on several threads. */
+class ScreenCommandTest {
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cli = new CommandLine(new OihCli());
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void hundredThousandRecordsWithOnePercentMalformed(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("population.jsonl");
+        Path out = dir.resolve("results.jsonl");
+        Path errors = dir.resolve("errors.jsonl");
+        assertThat(run(new StringWriter(), "generate", "100000", "--size", "SMALL", "--malformed-every", "100",
+                "--out", input.toString())).isZero();
+        StringWriter err = new StringWriter();
+        int exit = run(err, "screen", input.toString(), "--out", out.toString(), "--errors", errors.toString(),
+                "--threads", "2");
+        assertThat(exit).as("some records were rejected").isEqualTo(1);
+        assertThat(err.toString()).contains("99000 assessed, 1000 rejected").contains("records/s")
+                .contains("findings by id:").contains("OIH-010=");
+
+        ObjectMapper json = new ObjectMapper();
+        long n = 0;
+        try (BufferedReader results = Files.newBufferedReader(out)) {
+            String line;
+            long expectedIndex = 0;
+            while ((line = results.readLine()) != null) {
+                if (expectedIndex % 100 == 99) {
+                    expectedIndex++;
+                }
+                if (n % 997 == 0) {
+                    JsonNode a = json.readTree(line);
+                    assertThat(a.get("recordId").asText()).as("input order").isEqualTo("rec-" + expectedIndex);
+                }
+                expectedIndex++;
+                n++;
+            }
+        }
+        assertThat(n).isEqualTo(99_000);
+        long errorLines = 0;
+        try (BufferedReader errs = Files.newBufferedReader(errors)) {
+            String line;
+            while ((line = errs.readLine()) != null) {
+                JsonNode e = json.readTree(line);
+                assertThat(e.get("line").asLong() % 100).isZero();
+                assertThat(e.get("error").asText()).isNotBlank();
+                errorLines++;
+            }
+        }
+        assertThat(errorLines).isEqualTo(1_000);
+    }
+
+    @Test
+    void anOverlongLineIsRejectedWithoutLoadingIt(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("big.jsonl");
+        StringBuilder line = new StringBuilder("{\"format\": 1, \"x\": \"");
+        line.append("a".repeat(ScreenCommand.MAX_LINE_CHARS + 10)).append("\"}\n");
+        Files.writeString(input, line + "{\"format\": 1, \"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p\"}}\n");
+        StringWriter err = new StringWriter();
+        int exit = run(err, "screen", input.toString(), "--out", dir.resolve("o.jsonl").toString(), "--threads", "1");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("oih: line 1: line longer than " + ScreenCommand.MAX_LINE_CHARS)
+                .contains("1 assessed, 1 rejected");
+        assertThat(Files.readAllLines(dir.resolve("o.jsonl"))).hasSize(1);
+    }
+}
