@@ -36,6 +36,12 @@ public record PatientRecord(int format, String id, LocalDate asOf, Patient patie
     /** The only record format this version reads. */
     public static final int FORMAT = 1;
 
+    /**
+     * The most facts one record may hold. Ten years of daily dose changes and pain scores stay far below it;
+     * a larger record is refused with a message rather than risking memory for every other record of a batch.
+     */
+    public static final int MAX_FACTS = 20_000;
+
     /** @throws InvalidRecordException naming the field path and the value */
     public PatientRecord {
         if (format != FORMAT) {
@@ -48,6 +54,10 @@ public record PatientRecord(int format, String id, LocalDate asOf, Patient patie
         observations = Check.list("observations", observations);
         doses = Check.list("doses", doses);
         symptoms = Check.list("symptoms", symptoms);
+        int facts = conditions.size() + medications.size() + observations.size() + doses.size() + symptoms.size();
+        if (facts > MAX_FACTS) {
+            throw new InvalidRecordException("record", "must hold at most " + MAX_FACTS + " facts", facts + " facts");
+        }
 
         for (int i = 0; i < conditions.size(); i++) {
             notAfter("conditions[" + i + "].onset", conditions.get(i).onset(), asOf);

@@ -524,6 +524,10 @@ public final class RecordJson {
             if (!n.isArray()) {
                 throw new InvalidRecordException(field(name), "must be a list", describe(n));
             }
+            if (n.size() > PatientRecord.MAX_FACTS) {
+                throw new InvalidRecordException(field(name), "must hold at most " + PatientRecord.MAX_FACTS
+                        + " facts", n.size() + " facts");
+            }
             List<T> out = new ArrayList<>(n.size());
             for (int i = 0; i < n.size(); i++) {
                 String p = field(name) + "[" + i + "]";

@@ -99,6 +99,12 @@ public final class ExposureCalculator {
                     false, "MME not applied: treatment of opioid use disorder (CDC 2022 MME caution 7)");
         }
         MmeTable.Conversion c = table.convert(edition, d, d.dailyDose());
+        if (c.computed() && c.mmePerDay() > config.maxPlausibleMme()) {
+            // far beyond any clinical dose: most likely a unit slip (mcg entered as mg); never let it drive findings
+            return new DoseMme(d.id(), d.drug(), d.route(), d.purpose(), from, to, d.dailyDose(), d.unit(), c.factor(),
+                    null, false, "MME not used: " + Math.round(c.mmePerDay()) + " MME/day is above the plausible maximum of "
+                    + Math.round(config.maxPlausibleMme()) + "; check the dose and its unit");
+        }
         boolean pain = d.purpose() == DosePurpose.PAIN;
         String note = c.computed() ? (pain ? null : "purpose unknown: not counted towards MME thresholds until the "
                 + "purpose is recorded (CDC 2022 MME caution 7)") : c.reason();
