@@ -69,8 +69,10 @@ public final class ExposureCalculator {
     private List<DoseMme> trace(List<DoseEvent> doses, LocalDate asOf) {
         Map<String, List<DoseEvent>> groups = new TreeMap<>();
         for (DoseEvent d : doses) {
-            groups.computeIfAbsent(d.drug().code() + "|" + d.route().code() + "|" + d.name(), k -> new ArrayList<>())
-                    .add(d);
+            // a scheduled dose and a PRN breakthrough dose of the same opioid are two regimens taken together,
+            // not a dose change of one (an extended-release base plus an immediate-release rescue is common)
+            groups.computeIfAbsent(d.drug().code() + "|" + d.route().code() + "|" + d.name() + "|" + d.prn(),
+                    k -> new ArrayList<>()).add(d);
         }
         List<DoseMme> out = new ArrayList<>();
         for (List<DoseEvent> group : groups.values()) {

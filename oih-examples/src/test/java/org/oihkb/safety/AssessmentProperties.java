@@ -1,0 +1,242 @@
+package org.oihkb.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.oihkb.engine.OihEngine;
+import org.oihkb.model.Assessment;
+import org.oihkb.model.BodySite;
+import org.oihkb.model.Caution;
+import org.oihkb.model.Condition;
+import org.oihkb.model.ConditionCode;
+import org.oihkb.model.ConditionStatus;
+import org.oihkb.model.DataQualityNote;
+import org.oihkb.model.DoseEvent;
+import org.oihkb.model.DoseMme;
+import org.oihkb.model.DosePurpose;
+import org.oihkb.model.DoseUnit;
+import org.oihkb.model.Drug;
+import org.oihkb.model.Finding;
+import org.oihkb.model.InvalidRecordException;
+import org.oihkb.model.Medication;
+import org.oihkb.model.MedicationClass;
+import org.oihkb.model.Observation;
+import org.oihkb.model.ObservationCode;
+import org.oihkb.model.Option;
+import org.oihkb.model.PainQuality;
+import org.oihkb.model.PainTiming;
+import org.oihkb.model.Patient;
+import org.oihkb.model.PatientRecord;
+import org.oihkb.model.Route;
+import org.oihkb.model.Symptom;
+import org.oihkb.model.SymptomKind;
+
+/**
+ * Properties over generated records (2,000 tries each, 10,000+ records a run): nothing escapes but the
+ * documented validation error, the assessment does not depend on fact order or thread, evidence points at
+ * the input, MME is never negative, a lower pain score never creates rising pain, and the clinical safety
+ * invariants hold (no escalation advised, no option on medication for OUD, reductions always warn
+ * against abrupt stops, no vendor procedure).
+ */
+class AssessmentProperties {
+
+    private static final OihEngine ENGINE = OihEngine.create();
+    private static final LocalDate AS_OF = LocalDate.of(2025, 3, 1);
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(8);
+
+    @AfterContainer
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    private record Combo(Drug drug, Route route, DoseUnit unit) {
+    }
+
+    private static final List<Combo> COMBOS = List.of(new Combo(Drug.OXYCODONE, Route.ORAL, DoseUnit.MG),
+            new Combo(Drug.MORPHINE, Route.ORAL, DoseUnit.MG), new Combo(Drug.HYDROMORPHONE, Route.ORAL, DoseUnit.MG),
+            new Combo(Drug.HYDROCODONE, Route.ORAL, DoseUnit.MG), new Combo(Drug.TRAMADOL, Route.ORAL, DoseUnit.MG),
+            new Combo(Drug.METHADONE, Route.ORAL, DoseUnit.MG), new Combo(Drug.BUPRENORPHINE, Route.SUBLINGUAL, DoseUnit.MG),
+            new Combo(Drug.FENTANYL, Route.TRANSDERMAL, DoseUnit.MCG_PER_HOUR),
+            new Combo(Drug.FENTANYL, Route.BUCCAL, DoseUnit.MCG), new Combo(Drug.MORPHINE, Route.INTRAVENOUS, DoseUnit.MG),
+            new Combo(Drug.MORPHINE, Route.ORAL, DoseUnit.MCG));
+
+    @Provide
+    Arbitrary<PatientRecord> records() {
+        return Arbitraries.longs().map(seed -> generate(new Random(seed)));
+    }
+
+    /** A random but valid-by-construction record; the generator exercises every vocabulary. */
+    static PatientRecord generate(Random rnd) {
+        PatientRecord.Builder b = PatientRecord.builder(AS_OF, new Patient("gen-" + rnd.nextInt(1_000_000),
+                rnd.nextBoolean() ? AS_OF.minusYears(20 + rnd.nextInt(70)) : null, null, null));
+        int doses = rnd.nextInt(9);
+        for (int i = 0; i < doses; i++) {
+            Combo c = COMBOS.get(rnd.nextInt(COMBOS.size()));
+            int start = -rnd.nextInt(700);
+            Integer end = rnd.nextInt(3) == 0 ? start + rnd.nextInt(-start + 30) : null;
+            boolean prn = rnd.nextInt(6) == 0;
+            double daily = c.unit() == DoseUnit.MCG ? 100 + rnd.nextInt(1600) : 1 + rnd.nextInt(150);
+            DosePurpose purpose = rnd.nextInt(5) == 0 ? DosePurpose.values()[rnd.nextInt(3)] : null;
+            b.dose(DoseEvent.builder().id("d" + i).drug(c.drug()).route(c.route()).unit(c.unit()).dailyDose(daily)
+                    .start(AS_OF.plusDays(start)).end(end == null ? null : AS_OF.plusDays(end)).prn(prn)
+                    .takenDailyDose(prn && rnd.nextBoolean() ? (double) rnd.nextInt((int) daily + 1) : null)
+                    .purpose(purpose).build());
+        }
+        int symptoms = rnd.nextInt(14);
+        for (int i = 0; i < symptoms; i++) {
+            SymptomKind kind = rnd.nextInt(3) == 0 ? SymptomKind.values()[rnd.nextInt(5)] : SymptomKind.PAIN;
+            boolean present = rnd.nextInt(8) != 0;
+            Double intensity = kind == SymptomKind.PAIN && (present || rnd.nextBoolean()) ? (double) rnd.nextInt(11) : null;
+            List<BodySite> sites = new ArrayList<>();
+            for (int k = rnd.nextInt(3); k > 0; k--) {
+                sites.add(BodySite.values()[rnd.nextInt(BodySite.values().length)]);
+            }
+            List<PainQuality> quality = new ArrayList<>();
+            for (int k = rnd.nextInt(3); k > 0; k--) {
+                quality.add(PainQuality.values()[rnd.nextInt(PainQuality.values().length)]);
+            }
+            List<PainTiming> timing = rnd.nextInt(5) == 0 ? List.of(PainTiming.values()[rnd.nextInt(4)]) : List.of();
+            b.symptom(new Symptom("s" + i, AS_OF.minusDays(rnd.nextInt(400)), kind, present, intensity, sites, quality,
+                    timing, List.of(), null));
+        }
+        for (int i = rnd.nextInt(4); i > 0; i--) {
+            b.condition(new Condition("c" + i, ConditionCode.values()[rnd.nextInt(ConditionCode.values().length)],
+                    rnd.nextBoolean() ? AS_OF.minusDays(rnd.nextInt(500)) : null, null,
+                    ConditionStatus.values()[rnd.nextInt(3)], null));
+        }
+        for (int i = rnd.nextInt(3); i > 0; i--) {
+            b.medication(new Medication("m" + i, MedicationClass.values()[rnd.nextInt(MedicationClass.values().length)],
+                    null, AS_OF.minusDays(rnd.nextInt(300)), null, null));
+        }
+        for (int i = rnd.nextInt(3); i > 0; i--) {
+            ObservationCode code = ObservationCode.values()[rnd.nextInt(4)];
+            double value = code.min() + rnd.nextInt((int) (code.max() - code.min()) + 1);
+            b.observation(new Observation("o" + i, code, value, AS_OF.minusDays(rnd.nextInt(500)), null));
+        }
+        return b.build();
+    }
+
+    private static <T> List<T> shuffled(List<T> list, Random rnd) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.shuffle(copy, rnd);
+        return copy;
+    }
+
+    @Property(tries = 2000)
+    void nothingEscapesButTheDocumentedValidationError(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        PatientRecord r;
+        try {
+            r = generate(rnd);
+        } catch (InvalidRecordException expected) {
+            return;
+        }
+        Assessment a = ENGINE.assess(r);
+        assertThat(a.exposure().currentMmePerDay()).isGreaterThanOrEqualTo(0);
+        assertThat(a.exposure().peakMmePerDay()).isGreaterThanOrEqualTo(0);
+        for (DoseMme t : a.exposure().trace()) {
+            assertThat(t.mmePerDay() == null || t.mmePerDay() >= 0).isTrue();
+        }
+    }
+
+    @Property(tries = 2000)
+    void sameAssessmentInAnyFactOrderOnAnyThread(@ForAll("records") PatientRecord r, @ForAll long seed)
+            throws Exception {
+        Random rnd = new Random(seed);
+        Assessment expected = ENGINE.assess(r);
+        PatientRecord reordered = new PatientRecord(r.format(), r.id(), r.asOf(), r.patient(),
+                shuffled(r.conditions(), rnd), shuffled(r.medications(), rnd), shuffled(r.observations(), rnd),
+                shuffled(r.doses(), rnd), shuffled(r.symptoms(), rnd));
+        Future<Assessment> other = POOL.submit(() -> ENGINE.assess(reordered));
+        assertThat(other.get()).isEqualTo(expected);
+    }
+
+    @Property(tries = 2000)
+    void everyEvidenceIdPointsAtTheInputOrANamedDerivedValue(@ForAll("records") PatientRecord r) {
+        Set<String> ids = new HashSet<>();
+        r.doses().forEach(d -> ids.add(d.id()));
+        r.symptoms().forEach(s -> ids.add(s.id()));
+        r.conditions().forEach(c -> ids.add(c.id()));
+        r.medications().forEach(m -> ids.add(m.id()));
+        r.observations().forEach(o -> ids.add(o.id()));
+        Assessment a = ENGINE.assess(r);
+        List<String> evidence = new ArrayList<>();
+        a.findings().forEach(f -> evidence.addAll(f.evidence()));
+        for (Option o : a.options()) {
+            evidence.addAll(o.evidence());
+            o.cautions().forEach(c -> evidence.addAll(c.evidence()));
+        }
+        a.dataQuality().forEach(n -> evidence.addAll(n.evidence()));
+        for (String e : evidence) {
+            assertThat(ids.contains(e) || e.startsWith("exposure.") || e.startsWith("patient.")
+                    || e.matches("change-\\d{4}-\\d{2}-\\d{2}") || e.equals("cumulative-escalation")
+                    || e.matches("OIH-0\\d\\d")).as("evidence '" + e + "'").isTrue();
+        }
+    }
+
+    @Property(tries = 2000)
+    void aLowerPainScoreNeverCreatesRisingPain(@ForAll("records") PatientRecord r, @ForAll long seed) {
+        double lowest = r.symptoms().stream().filter(Symptom::isPainScore).mapToDouble(Symptom::intensity).min()
+                .orElse(10);
+        if (lowest < 1) {
+            return;
+        }
+        // dated as the latest observation: a low score dated before the others can legitimately reveal a rise
+        // (pain was 3, now it is 8), so the invariant is that a new, lower reading never creates one
+        LocalDate latest = r.symptoms().stream().map(Symptom::date).max(LocalDate::compareTo).orElse(AS_OF.minusDays(30));
+        int span = (int) java.time.temporal.ChronoUnit.DAYS.between(latest, AS_OF);
+        List<Symptom> more = new ArrayList<>(r.symptoms());
+        more.add(new Symptom("lower", latest.plusDays(new Random(seed).nextInt(span + 1)), SymptomKind.PAIN, true, lowest - 1,
+                List.of(BodySite.LOWER_BACK), List.of(), List.of(), List.of(), null));
+        PatientRecord withLower = new PatientRecord(r.format(), r.id(), r.asOf(), r.patient(), r.conditions(),
+                r.medications(), r.observations(), r.doses(), more);
+        Set<String> before = ENGINE.assessTraced(r).firedRuleIds();
+        Set<String> after = ENGINE.assessTraced(withLower).firedRuleIds();
+        if (!before.contains("PAIN-010")) {
+            assertThat(after).as("rising pain after adding a lower score").doesNotContain("PAIN-010");
+        }
+    }
+
+    @Property(tries = 2000)
+    void clinicalSafetyInvariants(@ForAll("records") PatientRecord r) {
+        Assessment a = ENGINE.assess(r);
+        Set<String> moud = new HashSet<>();
+        r.doses().stream().filter(d -> d.purpose() != DosePurpose.PAIN).forEach(d -> moud.add(d.id()));
+        for (Option o : a.options()) {
+            String text = o.summary().toLowerCase();
+            assertThat(text).doesNotContain("increase the dose", "escalate the dose", "rapid detox", "anesthesia-assisted",
+                    "anaesthesia-assisted", "accelerated neuro");
+            if (o.id().equals("OPT-010") || o.id().equals("OPT-050")) {
+                assertThat(o.evidence()).as("a reduction acts on pain doses only").noneMatch(moud::contains);
+                assertThat(o.cautions()).extracting(Caution::id).contains("CAU-001");
+            }
+        }
+        for (Finding f : a.findings()) {
+            String text = f.summary().toLowerCase();
+            assertThat(java.util.regex.Pattern.compile("(?<!not |never )(stop|taper|reduce) (methadone|buprenorphine)")
+                    .matcher(text).find()).as("advises stopping or reducing MOUD: " + text).isFalse();
+            if (f.id().startsWith("OIH-0")) {
+                assertThat(text).doesNotContain("diagnosed with", "confirms opioid-induced");
+            }
+        }
+        for (DataQualityNote n : a.dataQuality()) {
+            assertThat(n.summary()).isNotBlank();
+        }
+    }
+}
