@@ -54,7 +54,7 @@ import org.oihkb.model.SymptomKind;
  * invariants hold (no escalation advised, no option on medication for OUD, reductions always warn
  * against abrupt stops, no vendor procedure).
  */
-class AssessmentProperties {
+class AssessmentPropertiesTest {
 
     private static final OihEngine ENGINE = OihEngine.create();
     private static final LocalDate AS_OF = LocalDate.of(2025, 3, 1);
