@@ -146,8 +146,17 @@ public final class OihEngine {
         try {
             results = s.execute(commands.newBatchExecution(batch));
         } catch (RuntimeException e) {
-            throw new AssessmentException("a rule failed while assessing a record: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())), e);
+            // name the rule and the kind of failure only: engine messages can carry facts, and facts carry
+            // patient data that must never reach a log or a caller's error report
+            java.util.regex.Matcher rule = java.util.regex.Pattern.compile("rule \"([^\"]+)\"")
+                    .matcher(String.valueOf(e.getMessage()));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new AssessmentException("a rule failed while assessing a record"
+                    + (rule.find() ? " in rule \"" + rule.group(1) + "\"" : "") + ": "
+                    + root.getClass().getSimpleName(), e);
         }
         @SuppressWarnings("unchecked")
         Collection<Conclusion> conclusions = (Collection<Conclusion>) results.getValue("conclusions");
@@ -159,11 +168,6 @@ public final class OihEngine {
         }
         LOG.debug("record {}: {} conclusions", record.id(), conclusions.size());
         return assemble(record, ex, conclusions);
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private Assessment assemble(PatientRecord record, ExposureCalculator.Result ex, Collection<Conclusion> all) {
