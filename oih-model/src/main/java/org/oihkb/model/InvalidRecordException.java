@@ -45,6 +45,11 @@ public final class InvalidRecordException extends IllegalArgumentException {
                 "malformed input at " + where + ": " + problem);
     }
 
+    /** The input exceeds a safety limit (size, nesting depth, string length) and was not read. */
+    public static InvalidRecordException refused(String problem) {
+        return new InvalidRecordException("$", "must stay within the input limits", null, "input refused: " + problem);
+    }
+
     private static String render(String field, String expectation, Object value) {
         return value == null ? field + " " + expectation + ", was missing"
                 : field + " " + expectation + ", was " + value;

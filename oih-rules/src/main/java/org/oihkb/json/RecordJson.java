@@ -254,6 +254,10 @@ public final class RecordJson {
     }
 
     private static InvalidRecordException malformed(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return InvalidRecordException.refused(e.getOriginalMessage().replaceAll(",? from `[^`]*`", "")
+                    .replace("(", "").replace(")", ""));
+        }
         JsonLocation at = e.getLocation();
         String where = at == null ? "an unknown position" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
         return InvalidRecordException.malformed(where, e.getOriginalMessage());
