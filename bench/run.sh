@@ -4,11 +4,7 @@
 # Defaults: 1 fork, 3 warm-up and 5 measured iterations of 5 s, -prof gc, both thread counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -Dstyle.color=never install -DskipTests
-cpfile=$(mktemp)
-mvn -q -B -Dstyle.color=never -pl oih-examples dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
-cp="oih-examples/target/test-classes:oih-examples/target/classes:$(cat "$cpfile")"
-rm -f "$cpfile"
+. bench/classpath.sh
 if [ $# -eq 0 ]; then
   for t in 1 2; do
     java -Xmx2g -cp "$cp" org.openjdk.jmh.Main -f 1 -wi 3 -w 5s -i 5 -r 5s -t "$t" -prof gc AssessBenchmark

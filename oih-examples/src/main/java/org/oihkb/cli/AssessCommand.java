@@ -3,7 +3,6 @@ package org.oihkb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,9 +40,8 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
 
-    @Option(names = "--edition", defaultValue = "cdc-2022", paramLabel = "EDITION",
-            description = "MME conversion table: cdc-2022 (default) or cdc-2016")
-    String edition;
+    @CommandLine.Mixin
+    EditionOption edition;
 
     @CommandLine.Mixin
     RulesOption rules;
@@ -54,11 +52,8 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        MmeEdition mmeEdition;
-        try {
-            mmeEdition = MmeEdition.fromCode("--edition", edition);
-        } catch (InvalidRecordException e) {
-            err.println("oih: " + e.getMessage());
+        MmeEdition mmeEdition = edition.parse(err);
+        if (mmeEdition == null) {
             return OihCli.INVALID_INPUT;
         }
         RecordJson.ReadResult read;
@@ -93,15 +88,7 @@ final class AssessCommand implements Callable<Integer> {
             case html -> AssessmentHtml.render(assessment, read.record());
             case text -> AssessmentText.render(assessment);
         };
-        if (out == null) {
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
-            o.flush();
-        } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                w.write(text);
-            }
-        }
+        Output.write(text, out, spec.commandLine().getOut());
         return 0;
     }
 }

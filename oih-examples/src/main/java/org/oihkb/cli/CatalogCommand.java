@@ -2,8 +2,6 @@ package org.oihkb.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -52,13 +50,7 @@ final class CatalogCommand implements Callable<Integer> {
             RuleSources sources = rules.rules == null ? RuleSources.builtIn() : RuleSources.of(rules.rules);
             text = CatalogWriter.markdown(engine.rules(), sources);
         }
-        if (out == null) {
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
-            o.flush();
-        } else {
-            Files.writeString(out, text, StandardCharsets.UTF_8);
-        }
+        Output.write(text, out, spec.commandLine().getOut());
         return 0;
     }
 }

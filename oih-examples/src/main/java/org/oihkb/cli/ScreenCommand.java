@@ -60,15 +60,28 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--edition", defaultValue = "cdc-2022", paramLabel = "EDITION",
-            description = "MME conversion table: cdc-2022 (default) or cdc-2016")
-    String edition;
+    @Mixin
+    EditionOption edition;
 
     @Mixin
     RulesOption rules;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Lines assessed and rejected so far. */
+    private static final class Counts {
+        long assessed;
+        long rejected;
+
+        void add(boolean wasAssessed) {
+            if (wasAssessed) {
+                assessed++;
+            } else {
+                rejected++;
+            }
+        }
+    }
 
     /** What one line produced. */
     private record Outcome(long line, String json, String error, Assessment assessment) {
@@ -82,11 +95,8 @@ final class ScreenCommand implements Callable<Integer> {
             err.println("oih: --threads must be between 1 and 256, was " + n);
             return OihCli.INVALID_INPUT;
         }
-        MmeEdition mmeEdition;
-        try {
-            mmeEdition = MmeEdition.fromCode("--edition", edition);
-        } catch (InvalidRecordException e) {
-            err.println("oih: " + e.getMessage());
+        MmeEdition mmeEdition = edition.parse(err);
+        if (mmeEdition == null) {
             return OihCli.INVALID_INPUT;
         }
         OihEngine engine = rules.engine(mmeEdition, err);
@@ -101,8 +111,7 @@ final class ScreenCommand implements Callable<Integer> {
             return OihCli.INVALID_INPUT;
         }
         Progress progress = new Progress(err, System.console() != null, Files.size(file));
-        long assessed = 0;
-        long rejected = 0;
+        Counts counts = new Counts();
         Map<String, Long> findings = new TreeMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
             Thread t = new Thread(r, "oih-screen");
@@ -123,29 +132,19 @@ final class ScreenCommand implements Callable<Integer> {
                 }
                 pending.add(pool.submit(() -> assess(engine, l)));
                 while (pending.size() >= window) {
-                    Outcome o = take(pending.poll());
-                    if (write(o, results, errs, err, findings)) {
-                        assessed++;
-                    } else {
-                        rejected++;
-                    }
-                    progress.update(assessed, rejected, lines.consumed());
+                    counts.add(write(take(pending.poll()), results, errs, err, findings));
+                    progress.update(counts.assessed, counts.rejected, lines.consumed());
                 }
             }
             while (!pending.isEmpty()) {
-                Outcome o = take(pending.poll());
-                if (write(o, results, errs, err, findings)) {
-                    assessed++;
-                } else {
-                    rejected++;
-                }
-                progress.update(assessed, rejected, lines.consumed());
+                counts.add(write(take(pending.poll()), results, errs, err, findings));
+                progress.update(counts.assessed, counts.rejected, lines.consumed());
             }
         } finally {
             pool.shutdownNow();
         }
-        progress.done(assessed, rejected, findings);
-        return rejected == 0 ? 0 : 1;
+        progress.done(counts.assessed, counts.rejected, findings);
+        return counts.rejected == 0 ? 0 : 1;
     }
 
     private static Outcome take(Future<Outcome> f) throws InterruptedException {

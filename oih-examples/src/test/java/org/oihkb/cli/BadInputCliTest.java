@@ -2,8 +2,6 @@ package org.oihkb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -59,30 +57,12 @@ class BadInputCliTest {
                         "input refused: Document nesting depth 33 exceeds the maximum allowed 32"));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new OihCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
-    private static final class CommandLine extends picocli.CommandLine {
-        CommandLine(Object command) {
-            super(command);
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRecords")
     void badInputExitsTwoWithOneLine(String kind, String json, String message, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("record.json");
         Files.writeString(file, json);
-        Run r = run("assess", file.toString());
+        CliRun r = CliRun.of("assess", file.toString());
         assertThat(r.exit()).as(kind).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
@@ -97,7 +77,7 @@ class BadInputCliTest {
         }
         Path file = dir.resolve("huge.json");
         Files.writeString(file, json.append("]}").toString());
-        Run r = run("assess", file.toString());
+        CliRun r = CliRun.of("assess", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("oih: " + file + ": symptoms must hold at most 20000 facts, was 100000 facts"
                 + System.lineSeparator());
@@ -108,7 +88,7 @@ class BadInputCliTest {
         Path file = dir.resolve("absurd.json");
         Files.writeString(file, "{" + HEAD + ", \"doses\": [" + DOSE.replace("oxycodone", "hydromorphone").replace("40", "4000")
                 + "]}");
-        Run r = run("assess", file.toString());
+        CliRun r = CliRun.of("assess", file.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("above the plausible maximum of 10000; check the dose and its unit")
                 .doesNotContain("EXP-050");
@@ -118,7 +98,7 @@ class BadInputCliTest {
     void anEmptyRecordIsAssessedAndSaysSo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("empty.json");
         Files.writeString(file, "{" + HEAD + "}");
-        Run r = run("assess", file.toString());
+        CliRun r = CliRun.of("assess", file.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("DQ-001", "nothing to assess");
     }

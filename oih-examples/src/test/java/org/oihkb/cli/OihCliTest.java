@@ -2,8 +2,6 @@ package org.oihkb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,28 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class OihCliTest {
 
     private static final Path EXAMPLE = Path.of("examples", "possible-oih.json");
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new OihCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void assessPrintsReadableText() {
-        Run r = run("assess", EXAMPLE.toString());
+        CliRun r = CliRun.of("assess", EXAMPLE.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("decision support", "EXPOSURE", "FINDINGS", "EXP-050", "MME/day");
         assertThat(r.err()).isEmpty();
@@ -40,7 +24,7 @@ class OihCliTest {
 
     @Test
     void assessPrintsContractJson() throws Exception {
-        Run r = run("assess", EXAMPLE.toString(), "--format", "json");
+        CliRun r = CliRun.of("assess", EXAMPLE.toString(), "--format", "json");
         assertThat(r.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("format").asInt()).isEqualTo(1);
@@ -51,7 +35,7 @@ class OihCliTest {
 
     @Test
     void editionSwitchChangesTheTable() throws Exception {
-        Run r = run("assess", EXAMPLE.toString(), "--format", "json", "--edition", "cdc-2016");
+        CliRun r = CliRun.of("assess", EXAMPLE.toString(), "--format", "json", "--edition", "cdc-2016");
         assertThat(r.exit()).isZero();
         assertThat(new ObjectMapper().readTree(r.out()).get("knowledgeBase").get("mmeEdition").asText())
                 .isEqualTo("cdc-2016");
@@ -64,7 +48,7 @@ class OihCliTest {
                 {"format": 1, "asOf": "2025-03-01", "patient": {"id": "x"},
                  "doses": [{"drug": "oxycodone", "route": "oral", "dailyDose": -5, "unit": "mg", "start": "2025-01-01"}]}
                 """);
-        Run r = run("assess", bad.toString());
+        CliRun r = CliRun.of("assess", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("oih: " + bad + ": doses[0].dailyDose must be > 0, was -5" + System.lineSeparator());
@@ -74,7 +58,7 @@ class OihCliTest {
     void malformedJsonExitsTwoWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.json");
         Files.writeString(bad, "{\"format\": 1, \"asOf\": ");
-        Run r = run("assess", bad.toString());
+        CliRun r = CliRun.of("assess", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("oih: " + bad + ": malformed input at line 1").doesNotContain("\tat ");
         assertThat(r.err().lines().count()).isEqualTo(1);
@@ -82,14 +66,14 @@ class OihCliTest {
 
     @Test
     void missingFileExitsTwo() {
-        Run r = run("assess", "no-such-file.json");
+        CliRun r = CliRun.of("assess", "no-such-file.json");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no-such-file.json: no such file");
     }
 
     @Test
     void unknownEditionExitsTwo() {
-        Run r = run("assess", EXAMPLE.toString(), "--edition", "cdc-2030");
+        CliRun r = CliRun.of("assess", EXAMPLE.toString(), "--edition", "cdc-2030");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--edition must be one of cdc-2022, cdc-2016, was 'cdc-2030'");
     }
@@ -100,7 +84,7 @@ class OihCliTest {
         Files.writeString(rec, """
                 {"format": 1, "asOf": "2025-03-01", "patient": {"id": "x"}, "colour": "blue"}
                 """);
-        Run r = run("assess", rec.toString(), "--format", "json");
+        CliRun r = CliRun.of("assess", rec.toString(), "--format", "json");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("warning: Unknown field 'colour' was ignored");
         assertThat(r.out()).contains("INPUT-001");
@@ -109,7 +93,7 @@ class OihCliTest {
     @Test
     void writesToOutFile(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("a.json");
-        Run r = run("assess", EXAMPLE.toString(), "--format", "json", "--out", out.toString());
+        CliRun r = CliRun.of("assess", EXAMPLE.toString(), "--format", "json", "--out", out.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(out)).contains("\"findings\"");

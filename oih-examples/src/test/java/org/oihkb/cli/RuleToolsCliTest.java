@@ -2,8 +2,6 @@ package org.oihkb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What an informaticist does: break or edit a copy of the rules, then lint it and run the scenarios. */
 class RuleToolsCliTest {
@@ -25,18 +22,6 @@ class RuleToolsCliTest {
 
     @TempDir
     static Path edited;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new OihCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     private static void copyRules(Path to) throws Exception {
         try (Stream<Path> files = Files.list(RULES)) {
@@ -78,7 +63,7 @@ class RuleToolsCliTest {
 
     @Test
     void lintReportsEachBrokenRuleWithFileAndDrlLine() throws Exception {
-        Run r = run("lint", "--rules", broken.toString());
+        CliRun r = CliRun.of("lint", "--rules", broken.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(broken.resolve("signs.drl") + ":" + lineOf(broken.resolve("signs.drl"), "assessd")
                 + ":1: error: QualityShift has no field 'assessd'; did you mean 'assessed'?");
@@ -91,7 +76,7 @@ class RuleToolsCliTest {
 
     @Test
     void lintOfTheBuiltInRulesIsClean() {
-        Run r = run("lint");
+        CliRun r = CliRun.of("lint");
         assertThat(r.out()).startsWith("lint: no problems");
         assertThat(r.exit()).isZero();
     }
@@ -101,7 +86,7 @@ class RuleToolsCliTest {
         copyRules(dir);
         replace(dir.resolve("options.drl"), "    @evidence(\"EXPERT (consensus)\")\n", "");
         replace(dir.resolve("options.drl"), "@id(\"OPT-060\")", "@id(\"OPT-010\")");
-        Run r = run("lint", "--rules", dir.toString());
+        CliRun r = CliRun.of("lint", "--rules", dir.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("rule \"OPT-020 Opioid rotation\" has no @evidence")
                 .contains("@id OPT-010 is already used by options.drl rule \"OPT-010");
@@ -109,7 +94,7 @@ class RuleToolsCliTest {
 
     @Test
     void scenariosRefuseRulesThatDoNotCompile() {
-        Run r = run("scenarios", SCENARIOS.toString(), "--rules", broken.toString());
+        CliRun r = CliRun.of("scenarios", SCENARIOS.toString(), "--rules", broken.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).startsWith("oih: the rules do not compile; nothing was run:");
         assertThat(r.out()).doesNotContain("passed");
@@ -117,7 +102,7 @@ class RuleToolsCliTest {
 
     @Test
     void anEditedThresholdChangesExactlyItsBoundaryScenario() {
-        Run r = run("scenarios", SCENARIOS.resolve("exposure").toString(), "--rules", edited.toString());
+        CliRun r = CliRun.of("scenarios", SCENARIOS.resolve("exposure").toString(), "--rules", edited.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> failed = r.out().lines().filter(l -> l.startsWith("FAIL")).toList();
         assertThat(failed).singleElement().asString().endsWith("fires-morphine-50mg-is-exactly-50-mme.yaml");
