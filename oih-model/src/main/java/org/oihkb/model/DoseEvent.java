@@ -50,7 +50,7 @@ public record DoseEvent(String id, Drug drug, String name, Route route, double d
                     unit.code());
         }
         if (route != Route.TRANSDERMAL && unit == DoseUnit.MCG_PER_HOUR) {
-            throw new InvalidRecordException("unit", "must be mg or mcg for a " + route.code() + " dose "
+            throw new InvalidRecordException("unit", "must be mg or mcg for the " + route.code() + " route "
                     + "(mcg/h is for transdermal patches)", unit.code());
         }
         Check.required("start", start);
