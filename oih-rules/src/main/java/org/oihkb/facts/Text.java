@@ -18,4 +18,18 @@ public final class Text {
     public static String mme(double value) {
         return num(value) + " MME/day";
     }
+
+    /** The COWS severity band of a score (Wesson and Ling 2003): 5-12 mild ... over 36 severe. */
+    public static String cowsBand(double score) {
+        if (score > 36) {
+            return "severe";
+        }
+        if (score >= 25) {
+            return "moderately severe";
+        }
+        if (score >= 13) {
+            return "moderate";
+        }
+        return score >= 5 ? "mild" : "below the withdrawal range";
+    }
 }
