@@ -127,8 +127,13 @@ public final class OihEngine {
         facts.add(ex.exposure());
         facts.addAll(ex.exposure().trace());
         facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series()));
-        facts.addAll(record.doses());
-        facts.addAll(record.symptoms());
+        // doses and pain scores reach the rules through the trace, the dose changes and the pain facts derived
+        // from them; inserting them again would only add work to every assessment
+        for (org.oihkb.model.Symptom symptom : record.symptoms()) {
+            if (symptom.kind() != org.oihkb.model.SymptomKind.PAIN) {
+                facts.add(symptom);
+            }
+        }
         facts.addAll(record.conditions());
         facts.addAll(record.medications());
         facts.addAll(record.observations());

@@ -40,7 +40,7 @@ public final class RuleLint {
             org.oihkb.model.DoseMme.class, org.oihkb.facts.Conclusion.class, org.oihkb.facts.Sign.class,
             org.oihkb.facts.DoseChange.class, org.oihkb.facts.CumulativeEscalation.class,
             org.oihkb.facts.PainResponse.class, org.oihkb.facts.SiteSpread.class, org.oihkb.facts.QualityShift.class,
-            org.oihkb.facts.InterdosePain.class, org.oihkb.facts.Measurement.class);
+            org.oihkb.facts.InterdosePain.class, org.oihkb.facts.Measurement.class, org.oihkb.facts.PainScores.class);
 
     private static final Pattern STRICT_METHOD = Pattern.compile(
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");

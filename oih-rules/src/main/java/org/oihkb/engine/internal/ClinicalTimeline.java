@@ -14,6 +14,7 @@ import org.oihkb.facts.DoseChange;
 import org.oihkb.facts.InterdosePain;
 import org.oihkb.facts.Measurement;
 import org.oihkb.facts.PainResponse;
+import org.oihkb.facts.PainScores;
 import org.oihkb.facts.QualityShift;
 import org.oihkb.facts.SiteSpread;
 import org.oihkb.model.BodyRegion;
@@ -49,6 +50,7 @@ public final class ClinicalTimeline {
         List<Symptom> scores = record.symptoms().stream().filter(Symptom::isPainScore)
                 .sorted(Comparator.comparing(Symptom::date).thenComparing(Symptom::id)).toList();
         List<Object> out = new ArrayList<>();
+        out.add(new PainScores(scores.size()));
 
         List<DoseChange> changes = changes(series, trace, asOf);
         out.addAll(changes);
