@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -32,6 +34,8 @@ import org.oihkb.model.Finding;
 import org.oihkb.model.KnowledgeBaseInfo;
 import org.oihkb.model.Option;
 import org.oihkb.model.PatientRecord;
+import org.oihkb.model.Symptom;
+import org.oihkb.model.SymptomKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class OihEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(OihEngine.class);
+
+    private static final Pattern RULE_NAME = Pattern.compile("rule \"([^\"]+)\"");
 
     /** The knowledge base's name, as written in every assessment. */
     public static final String NAME = "oih-kb";
@@ -129,8 +135,8 @@ public final class OihEngine {
         facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series()));
         // doses and pain scores reach the rules through the trace, the dose changes and the pain facts derived
         // from them; inserting them again would only add work to every assessment
-        for (org.oihkb.model.Symptom symptom : record.symptoms()) {
-            if (symptom.kind() != org.oihkb.model.SymptomKind.PAIN) {
+        for (Symptom symptom : record.symptoms()) {
+            if (symptom.kind() != SymptomKind.PAIN) {
                 facts.add(symptom);
             }
         }
@@ -153,8 +159,7 @@ public final class OihEngine {
         } catch (RuntimeException e) {
             // name the rule and the kind of failure only: engine messages can carry facts, and facts carry
             // patient data that must never reach a log or a caller's error report
-            java.util.regex.Matcher rule = java.util.regex.Pattern.compile("rule \"([^\"]+)\"")
-                    .matcher(String.valueOf(e.getMessage()));
+            Matcher rule = RULE_NAME.matcher(String.valueOf(e.getMessage()));
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
