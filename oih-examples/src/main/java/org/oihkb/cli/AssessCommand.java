@@ -2,9 +2,6 @@ package org.oihkb.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,16 +54,13 @@ final class AssessCommand implements Callable<Integer> {
             return OihCli.INVALID_INPUT;
         }
         RecordJson.ReadResult read;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            read = RecordJson.reader().read(in);
+        try {
+            read = RecordJson.reader().read(file);
         } catch (NoSuchFileException e) {
             err.println("oih: " + file + ": no such file");
             return OihCli.INVALID_INPUT;
         } catch (InvalidRecordException e) {
             err.println("oih: " + file + ": " + e.getMessage());
-            return OihCli.INVALID_INPUT;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            err.println("oih: " + file + ": not UTF-8 text");
             return OihCli.INVALID_INPUT;
         }
         for (DataQualityNote w : read.warnings()) {

@@ -51,6 +51,10 @@ final class BoundedLines {
             any = true;
             char c = buf[pos++];
             consumed++;
+            if (consumed == 1 && c == '\uFEFF') {
+                // a byte order mark before the first line is not part of the record
+                continue;
+            }
             if (c == '\n') {
                 break;
             }

@@ -98,4 +98,17 @@ class OihCliTest {
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(out)).contains("\"findings\"");
     }
+
+    @Test
+    void aRecordSavedWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        Path rec = dir.resolve("bom.json");
+        Files.write(rec, ("\uFEFF" + Files.readString(EXAMPLE)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("assess", rec.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Path lines = dir.resolve("bom.jsonl");
+        Files.write(lines, ("\uFEFF{\"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p\"}}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun s = CliRun.of("screen", lines.toString(), "--out", dir.resolve("out.jsonl").toString());
+        assertThat(s.exit()).as(s.err()).isZero();
+    }
 }

@@ -129,7 +129,8 @@ public final class RecordJson {
      * @throws IOException if the file cannot be read
      */
     public ReadResult read(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // a byte stream lets Jackson detect the encoding and skip a byte order mark (files saved by Notepad)
+        try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }
     }
