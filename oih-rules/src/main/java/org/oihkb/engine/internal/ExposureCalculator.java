@@ -122,8 +122,13 @@ public final class ExposureCalculator {
             }
             DoseEvent d = doses.get(t.doseId());
             double band = t.mmePerDay();
-            double trend = d.prn() ? (d.takenDailyDose() == null ? 0
-                    : table.convert(edition, d, d.takenDailyDose()).mmePerDay()) : band;
+            double trend = band;
+            if (d.prn()) {
+                // nothing taken, or an amount outside every band of the table (0 mg of 2016 methadone), adds nothing
+                MmeTable.Conversion taken = d.takenDailyDose() == null || d.takenDailyDose() <= 0 ? null
+                        : table.convert(edition, d, d.takenDailyDose());
+                trend = taken != null && taken.computed() ? taken.mmePerDay() : 0;
+            }
             add(deltas, t.from(), band, trend);
             if (t.to() != null) {
                 add(deltas, t.to().plusDays(1), -band, -trend);
