@@ -1,6 +1,5 @@
 package org.oihkb.facts;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -86,14 +85,21 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
     }
 
     static List<String> flatten(Object[] evidence) {
-        List<String> out = new ArrayList<>();
+        int n = 0;
+        for (Object e : evidence) {
+            n += e instanceof Collection<?> c ? c.size() : e != null ? 1 : 0;
+        }
+        String[] out = new String[n];
+        int i = 0;
         for (Object e : evidence) {
             if (e instanceof Collection<?> c) {
-                c.forEach(x -> out.add(String.valueOf(x)));
+                for (Object x : c) {
+                    out[i++] = String.valueOf(x);
+                }
             } else if (e != null) {
-                out.add(String.valueOf(e));
+                out[i++] = String.valueOf(e);
             }
         }
-        return out.stream().distinct().sorted().toList();
+        return Ids.sortedDistinct(out, i);
     }
 }

@@ -10,6 +10,10 @@ public final class Text {
 
     /** A number as a clinician writes it: {@code 60}, {@code 37.5}, {@code 281.3}. */
     public static String num(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            // whole numbers, the common case, print the same without decimal arithmetic
+            return Long.toString((long) value);
+        }
         BigDecimal d = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }

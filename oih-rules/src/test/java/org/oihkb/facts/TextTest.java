@@ -12,6 +12,18 @@ class TextTest {
         assertThat(Text.num(37.5)).isEqualTo("37.5");
         assertThat(Text.num(281.25)).isEqualTo("281.3");
         assertThat(Text.mme(89.85)).isEqualTo("89.9 MME/day");
+        assertThat(Text.num(4.35)).isEqualTo("4.4");
+        assertThat(Text.num(-0.0)).isEqualTo("0");
+        assertThat(Text.num(-12.0)).isEqualTo("-12");
+        assertThat(Text.num(0.04)).isEqualTo("0");
+        assertThat(Text.num(1e16)).isEqualTo("10000000000000000");
+    }
+
+    @Test
+    void wholeNumbersPrintAsTheDecimalRoundingWouldPrintThem() {
+        for (long n = -1_000; n <= 100_000; n += 7) {
+            assertThat(Text.num(n)).isEqualTo(java.math.BigDecimal.valueOf(n).toPlainString());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.oihkb.engine.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import org.oihkb.engine.Config;
 import org.oihkb.facts.CumulativeEscalation;
 import org.oihkb.facts.DoseChange;
+import org.oihkb.facts.Ids;
 import org.oihkb.facts.InterdosePain;
 import org.oihkb.facts.Measurement;
 import org.oihkb.facts.PainResponse;
@@ -37,6 +39,9 @@ import org.oihkb.model.SymptomKind;
  */
 public final class ClinicalTimeline {
 
+    private static final Comparator<Symptom> BY_DATE_THEN_ID = Comparator.comparing(Symptom::date)
+            .thenComparing(Symptom::id);
+
     private final Config config;
 
     /** A timeline builder for one configuration; immutable and thread-safe. */
@@ -47,8 +52,13 @@ public final class ClinicalTimeline {
     /** Every derived fact of one record, ready to insert. */
     public List<Object> facts(PatientRecord record, List<DoseMme> trace, DoseSeries series) {
         LocalDate asOf = record.asOf();
-        List<Symptom> scores = record.symptoms().stream().filter(Symptom::isPainScore)
-                .sorted(Comparator.comparing(Symptom::date).thenComparing(Symptom::id)).toList();
+        List<Symptom> scores = new ArrayList<>();
+        for (Symptom s : record.symptoms()) {
+            if (s.isPainScore()) {
+                scores.add(s);
+            }
+        }
+        scores.sort(BY_DATE_THEN_ID);
         List<Object> out = new ArrayList<>();
         out.add(new PainScores(scores.size()));
 
@@ -65,9 +75,14 @@ public final class ClinicalTimeline {
             out.add(response(cumulative.id(), cumulative.firstRiseDay(), DoseChange.Kind.ESCALATION, scores, asOf));
         }
 
-        LocalDate reference = changes.stream().filter(c -> c.kind() == DoseChange.Kind.ESCALATION)
-                .map(DoseChange::day).findFirst()
-                .orElse(cumulative != null ? cumulative.firstRiseDay() : scores.isEmpty() ? null : scores.get(0).date());
+        LocalDate reference = cumulative != null ? cumulative.firstRiseDay() : scores.isEmpty() ? null
+                : scores.get(0).date();
+        for (DoseChange c : changes) {
+            if (c.kind() == DoseChange.Kind.ESCALATION) {
+                reference = c.day();
+                break;
+            }
+        }
         if (reference != null) {
             out.add(spread(record.symptoms(), reference));
             out.add(quality(scores, reference));
@@ -177,7 +192,12 @@ public final class ClinicalTimeline {
             List<Symptom> fallback = between(scores, c.minusDays(config.painBeforeFallbackDays()), c.minusDays(1));
             if (!fallback.isEmpty()) {
                 LocalDate latest = fallback.get(fallback.size() - 1).date();
-                beforeScores = fallback.stream().filter(s -> s.date().equals(latest)).toList();
+                beforeScores = new ArrayList<>();
+                for (Symptom s : fallback) {
+                    if (s.date().equals(latest)) {
+                        beforeScores.add(s);
+                    }
+                }
             }
         }
         boolean reduction = kind == DoseChange.Kind.REDUCTION || kind == DoseChange.Kind.STOP;
@@ -218,13 +238,16 @@ public final class ClinicalTimeline {
         boolean sustained = false;
         if (outcome == PainResponse.Outcome.IMPROVED) {
             List<Symptom> later = between(scores, c.plusDays(config.sustainedFromDays()), asOf);
-            sustained = !later.isEmpty() && later.stream().allMatch(s -> s.intensity() <= before - m);
+            sustained = !later.isEmpty();
+            for (Symptom s : later) {
+                sustained &= s.intensity() <= before - m;
+            }
         }
         return new PainResponse(id, c, kind, outcome, before, after, sustained, rises, null, sorted(evidence));
     }
 
     private static List<String> sorted(List<String> ids) {
-        return ids.stream().distinct().sorted().toList();
+        return Ids.sortedDistinct(ids);
     }
 
     private static List<Symptom> between(List<Symptom> scores, LocalDate from, LocalDate to) {
@@ -241,8 +264,12 @@ public final class ClinicalTimeline {
         if (scores.isEmpty()) {
             return null;
         }
-        double[] v = scores.stream().mapToDouble(Symptom::intensity).sorted().toArray();
-        int n = v.length;
+        int n = scores.size();
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = scores.get(i).intensity();
+        }
+        Arrays.sort(v);
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 

@@ -162,6 +162,10 @@ public final class ExposureCalculator {
     }
 
     private static double round(double v) {
+        if (v == Math.rint(v)) {
+            // whole numbers are the common case and need no decimal arithmetic (-0.0 becomes 0.0, as below)
+            return v + 0.0;
+        }
         return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }
 
