@@ -20,6 +20,7 @@ import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
+import org.oihkb.engine.internal.BuiltInRules;
 import org.oihkb.engine.internal.ClinicalTimeline;
 import org.oihkb.engine.internal.ExposureCalculator;
 import org.oihkb.engine.internal.MmeTable;
@@ -77,7 +78,7 @@ public final class OihEngine {
         this.edition = b.edition;
         KieServices ks = KieServices.get();
         this.kieBase = b.rulesDirectory == null
-                ? ks.getKieClasspathContainer(OihEngine.class.getClassLoader()).getKieBase("oih")
+                ? BuiltInRules.load(OihEngine.class.getClassLoader())
                 : RuleLoader.load(b.rulesDirectory);
         this.catalog = RuleCatalog.of(kieBase);
         this.session = kieBase.newStatelessKieSession();
