@@ -1,5 +1,5 @@
 # Sourced by the bench scripts: builds the project and sets $cp to the test class path of oih-examples.
-# clean: stale generated rule classes left in target/ by earlier builds slowed assessments by a third
+# clean, so that the figures never depend on what earlier builds left in target/ (docs/performance.md, Pitfalls)
 mvn -q -B -Dstyle.color=never clean install -DskipTests
 cpfile=$(mktemp)
 mvn -q -B -Dstyle.color=never -pl oih-examples dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"

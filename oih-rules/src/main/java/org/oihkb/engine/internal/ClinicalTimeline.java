@@ -224,7 +224,7 @@ public final class ClinicalTimeline {
                     : "no pain score " + afterFrom + " to " + config.painAfterDays() + " days after the dose change on "
                         + c;
             return new PainResponse(id, c, kind, PainResponse.Outcome.NOT_ASSESSABLE, before, after, false, rises,
-                    missing, sorted(evidence));
+                    missing, Ids.sortedDistinct(evidence));
         }
         double drop = before - after;
         PainResponse.Outcome outcome;
@@ -243,11 +243,8 @@ public final class ClinicalTimeline {
                 sustained &= s.intensity() <= before - m;
             }
         }
-        return new PainResponse(id, c, kind, outcome, before, after, sustained, rises, null, sorted(evidence));
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        return Ids.sortedDistinct(ids);
+        return new PainResponse(id, c, kind, outcome, before, after, sustained, rises, null,
+                Ids.sortedDistinct(evidence));
     }
 
     private static List<Symptom> between(List<Symptom> scores, LocalDate from, LocalDate to) {
@@ -310,7 +307,8 @@ public final class ClinicalTimeline {
                 widespread = true;
             }
         }
-        return new SiteSpread(original, later, laterPain, widespread, laterSites && !original.isEmpty(), sorted(evidence));
+        return new SiteSpread(original, later, laterPain, widespread, laterSites && !original.isEmpty(),
+                Ids.sortedDistinct(evidence));
     }
 
     private static QualityShift quality(List<Symptom> scores, LocalDate reference) {
@@ -337,7 +335,7 @@ public final class ClinicalTimeline {
                 }
             }
         }
-        return new QualityShift(original, fresh, laterQuality && !original.isEmpty(), sorted(evidence),
+        return new QualityShift(original, fresh, laterQuality && !original.isEmpty(), Ids.sortedDistinct(evidence),
                 String.join(", ", words));
     }
 
@@ -361,6 +359,7 @@ public final class ClinicalTimeline {
                 }
             }
         }
-        return timed.isEmpty() ? null : new InterdosePain(sorted(timed), sorted(compared), excess);
+        return timed.isEmpty() ? null
+                : new InterdosePain(Ids.sortedDistinct(timed), Ids.sortedDistinct(compared), excess);
     }
 }
