@@ -105,18 +105,7 @@ public record Scenario(Path file, String description, String mirrors, PatientRec
                         + root.get("asOf").asText() + "'");
             }
         }
-        JsonNode recordNode = root.get("record");
-        ObjectNode record = recordNode != null && recordNode.isObject() ? ((ObjectNode) recordNode).deepCopy()
-                : YAML.createObjectNode();
-        record.put("format", 1);
-        record.put("asOf", asOf.toString());
-        if (!record.has("id")) {
-            record.put("id", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
-        }
-        if (!record.has("patient")) {
-            record.putObject("patient").put("id", "scenario");
-        }
-        resolveDates(record, asOf, file);
+        ObjectNode record = recordTree(root.get("record"), asOf, file);
         PatientRecord patientRecord;
         try {
             patientRecord = RecordJson.reader().read(record).record();
@@ -140,6 +129,32 @@ public record Scenario(Path file, String description, String mirrors, PatientRec
                 ? root.get("mirrors").asText() : null, patientRecord, strings(expect.path("fires")),
                 strings(expect.path("silent")), values, expect.has("options") ? strings(expect.get("options")) : null,
                 cautions);
+    }
+
+    /**
+     * The contract record a scenario-style {@code record:} mapping stands for: {@code format} 1, the given
+     * {@code asOf}, the file's name as id and a placeholder patient unless the mapping has its own, and every
+     * relative date ({@code start: -30} or {@code start: {day: -30}}) resolved against {@code asOf}. The
+     * published-case set writes its records the same way.
+     *
+     * @param recordNode the {@code record:} mapping; {@code null} or not a mapping gives an empty record
+     * @param asOf the date relative dates count from
+     * @param file the file it came from, whose name becomes the record id when it has none
+     * @return a new tree, ready for {@link RecordJson}
+     */
+    public static ObjectNode recordTree(JsonNode recordNode, LocalDate asOf, Path file) {
+        ObjectNode record = recordNode != null && recordNode.isObject() ? ((ObjectNode) recordNode).deepCopy()
+                : YAML.createObjectNode();
+        record.put("format", 1);
+        record.put("asOf", asOf.toString());
+        if (!record.has("id")) {
+            record.put("id", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        }
+        if (!record.has("patient")) {
+            record.putObject("patient").put("id", "scenario");
+        }
+        resolveDates(record, asOf, file);
+        return record;
     }
 
     private static List<String> strings(JsonNode node) {
