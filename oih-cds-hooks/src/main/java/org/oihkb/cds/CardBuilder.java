@@ -40,6 +40,8 @@ import org.oihkb.model.Symptom;
 final class CardBuilder {
 
     static final int MAX_SUMMARY = 140;
+    /** Unused input is listed up to this many lines, then counted: a card is not a data-quality report. */
+    static final int MAX_UNUSED_SHOWN = 5;
     static final String OVERRIDE_SYSTEM = "urn:oih-kb:cds:override-reason";
     static final String TOPIC_SYSTEM = "urn:oih-kb:rule";
     static final String DO_NOT_ESCALATE = "Possible opioid-induced hyperalgesia: do not answer this pain with a "
@@ -48,8 +50,13 @@ final class CardBuilder {
     /** Conclusions shown as cards; the rest explain them. REG-* and critical findings are always shown. */
     private static final Set<String> CONCLUSIONS = Set.of("OIH-010", "OIH-020", "OIH-035", "OIH-040", "OIH-041",
             "OIH-042", "OIH-050", "OIH-090", "OUD-020", "OUD-040", "OUD-050");
-    /** Conclusions against which a higher dose is the wrong answer to more pain. */
-    private static final Set<String> AGAINST_ESCALATION = Set.of("OIH-010", "OIH-035");
+    /**
+     * Conclusions against which a higher dose is the wrong answer to more pain, in the order the card takes
+     * its explanation from: possible OIH, escalation without benefit, OIH that cannot be excluded (pain rose or
+     * did not ease after the earlier increases; the signs were not recorded, as in FHIR input, which has no
+     * place for them yet).
+     */
+    private static final List<String> AGAINST_ESCALATION = List.of("OIH-010", "OIH-035", "OIH-020");
     /** The rule that says a proposed order escalates against a conclusion (when the rules have it). */
     private static final String PROPOSED_ESCALATION = "REG-100";
 
@@ -70,12 +77,13 @@ final class CardBuilder {
      *
      * @param hook {@code patient-view}, {@code order-select} or {@code order-sign}
      * @param asOfSource where the assessment date came from, for the card text
-     * @param missing what could not be read or fetched, one sentence each
+     * @param missing what could not be fetched, one sentence each
      * @param essentialMissing whether medicines, observations or the patient could not be fetched
+     * @param unused what was received but could not be used, one sentence each
      * @param draftOrderIds the draft orders' resource references ({@code MedicationRequest/123})
      */
     record Context(String hook, String asOfSource, List<String> missing, boolean essentialMissing,
-                   List<String> draftOrderIds) {
+                   List<String> unused, List<String> draftOrderIds) {
     }
 
     CardBuilder(Function<String, RuleLink> rules) {
@@ -149,7 +157,9 @@ final class CardBuilder {
                 .append(" raises the opioid dose for pain: ");
         md.append(drafts.stream().map(d -> esc(dose(d, a))).collect(Collectors.joining("; "))).append(".\n\n");
         md.append("When pain worsens on opioids and OIH is possible, a higher dose may make it worse. "
-                + "Consider not raising the dose and reviewing the options below instead.\n\n");
+                + "Consider not raising the dose and examining for the signs of OIH (allodynia, spreading pain, a "
+                + "change in its quality)").append(a.options().isEmpty() ? ".\n\n"
+                        : "; the options below are the alternatives to consider.\n\n");
         if (proposed != null) {
             md.append("**").append(esc(proposed.id())).append(" ").append(esc(proposed.title())).append("**: ")
                     .append(esc(proposed.summary())).append("\n\n");
@@ -270,6 +280,14 @@ final class CardBuilder {
         if (!ctx.missing().isEmpty()) {
             md.append("**Not available to this check**\n\n");
             ctx.missing().forEach(m -> md.append("- ").append(esc(m)).append('\n'));
+            md.append('\n');
+        }
+        if (!ctx.unused().isEmpty()) {
+            md.append("**Received but not used** (").append(ctx.unused().size()).append(")\n\n");
+            ctx.unused().stream().limit(MAX_UNUSED_SHOWN).forEach(m -> md.append("- ").append(esc(m)).append('\n'));
+            if (ctx.unused().size() > MAX_UNUSED_SHOWN) {
+                md.append("- and ").append(ctx.unused().size() - MAX_UNUSED_SHOWN).append(" more\n");
+            }
             md.append('\n');
         }
         md.append("Assessed as of ").append(a.asOf()).append(" (").append(esc(ctx.asOfSource())).append("), MME ")

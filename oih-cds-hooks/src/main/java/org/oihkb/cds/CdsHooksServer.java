@@ -26,6 +26,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.oihkb.engine.OihEngine;
 import org.oihkb.engine.RuleInfo;
@@ -197,7 +198,8 @@ public final class CdsHooksServer implements AutoCloseable {
             } catch (BadRequest e) {
                 LOG.info("{} on {}", e.status(), endpoint);
                 LOG.debug("{} on {}: {}", e.status(), endpoint, e.getMessage());
-                json(ctx, e.status(), Map.of("error", "bad request", "reason", e.getMessage()));
+                json(ctx, e.status(), Map.of("error", HttpStatus.forStatus(e.status()).getMessage().toLowerCase(
+                        java.util.Locale.ROOT), "reason", e.getMessage()));
             } catch (HttpResponseException e) {
                 json(ctx, e.getStatus(), Map.of("error", e.getMessage()));
             } finally {
@@ -289,8 +291,6 @@ public final class CdsHooksServer implements AutoCloseable {
         Prefetch.Completed completed = prefetch.complete(request, patientId, json);
         RecordSource.Mapping mapping = source.read(json.writeValueAsString(completed.request()), asOf.date());
         Assessment assessment = engine.assess(mapping.record());
-        List<String> missing = new ArrayList<>(completed.missing());
-        missing.addAll(mapping.notes());
         List<String> drafts = new ArrayList<>();
         request.path("context").path("draftOrders").path("entry").forEach(e -> {
             JsonNode r = e.path("resource");
@@ -300,7 +300,8 @@ public final class CdsHooksServer implements AutoCloseable {
         });
         LOG.debug("{} assessed patient {} as of {}: {}", service.id(), patientId, asOf.date(), assessment.firedIds());
         List<Map<String, Object>> out = cards.cards(assessment, mapping.record(),
-                new CardBuilder.Context(service.hook(), asOf.source(), missing, completed.essentialMissing(), drafts));
+                new CardBuilder.Context(service.hook(), asOf.source(), completed.missing(), completed.essentialMissing(),
+                        mapping.notes(), drafts));
         return json.writeValueAsString(Map.of("cards", out));
     }
 

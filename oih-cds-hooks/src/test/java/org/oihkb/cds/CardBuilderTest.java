@@ -26,7 +26,7 @@ class CardBuilderTest {
     static List<Map<String, Object>> cards(String name, String hook) throws IOException {
         PatientRecord r = record(name);
         Assessment a = TestService.ENGINE.assess(r);
-        return BUILDER.cards(a, r, new CardBuilder.Context(hook, "the draft order's authoredOn", List.of(), false,
+        return BUILDER.cards(a, r, new CardBuilder.Context(hook, "the draft order's authoredOn", List.of(), false, List.of(),
                 List.of("MedicationRequest/draft-1")));
     }
 
