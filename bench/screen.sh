@@ -1,19 +1,38 @@
 #!/usr/bin/env bash
-# Batch screening on 1 and 2 worker threads over the same generated file; prints wall and CPU time of each run
-# and the 2-thread speed-up. Usage: bench/screen.sh [N records, default 60000] [SIZE, default TYPICAL]
+# `oih screen` over N generated TYPICAL records, whole process, on 1 and 2 threads: the baseline build's
+# `java -jar` against this build's `oih` launcher (full and summary output), all in turn (bench/paired.sh).
+# Prints the table, then records/s and the 2-thread speed-ups. Usage:
+#   bench/screen.sh [N, default 10000] [RUNS, default 3] [baseline commit]
+# WARMUP=0 skips the uncounted first round (for 1,000,000 records); BASELINE=off times this build only;
+# INPUT=FILE screens FILE (N of its records) instead of generating N records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-60000}"; size="${2:-TYPICAL}"
-[ -f oih-examples/target/oih.jar ] || mvn -q -B clean package -DskipTests
+. bench/paired.sh
+n="${1:-10000}"; runs="${2:-3}"; ref="${3:-${BASELINE_REF:-1767862}}"
+[ -x oih-examples/target/oih ] || mvn -q -B clean package -DskipTests
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
-java -jar oih-examples/target/oih.jar generate --size "$size" --out "$dir/in.jsonl" "$n"
-declare -A wall
-for t in 1 2; do
-  start=$(date +%s%N)
-  /usr/bin/time -f "threads=$t: %e s wall, %U s user + %S s system CPU" \
-    java -jar oih-examples/target/oih.jar screen --threads "$t" --out /dev/null --errors "$dir/errors.jsonl" \
-    "$dir/in.jsonl" 2>&1 | grep threads=
-  wall[$t]=$(( ($(date +%s%N) - start) / 1000000 ))
-done
-awk -v a="${wall[1]}" -v b="${wall[2]}" -v n="$n" 'BEGIN {
-  printf "1 thread %.0f records/s, 2 threads %.0f records/s: speed-up %.2fx\n", n/(a/1000), n/(b/1000), a/b }'
+in="${INPUT:-$dir/in.jsonl}"
+[ -n "${INPUT:-}" ] || oih-examples/target/oih generate --size TYPICAL --out "$in" "$n"
+variants=()
+if [ "${BASELINE:-on}" != off ]; then
+  baseline_jar "$ref"
+  variants+=("baseline, 1 thread" "java -jar $baseline screen --threads 1 --out /dev/null $in"
+             "baseline, 2 threads" "java -jar $baseline screen --threads 2 --out /dev/null $in")
+fi
+variants+=("oih, 1 thread" "oih-examples/target/oih screen --threads 1 --out /dev/null $in"
+           "oih, 2 threads" "oih-examples/target/oih screen --threads 2 --out /dev/null $in"
+           "oih, 1 thread, summary" "oih-examples/target/oih screen --threads 1 --output summary --out /dev/null $in"
+           "oih, 2 threads, summary" "oih-examples/target/oih screen --threads 2 --output summary --out /dev/null $in")
+echo "$n TYPICAL records, $runs runs of each in turn"
+paired "$runs" "${variants[@]}"
+for label in "${!wall_median[@]}"; do
+  awk -v l="$label" -v n="$n" -v ms="${wall_median[$label]}" 'BEGIN {printf "%s: %.0f records/s\n", l, n / (ms / 1000)}'
+done | sort
+speedup() { awk -v a="${wall_median[$1]}" -v b="${wall_median[$2]}" -v l="$3" 'BEGIN {printf "%s: %.2fx\n", l, a / b}'; }
+if [ "${BASELINE:-on}" != off ]; then
+  speedup "baseline, 1 thread" "oih, 1 thread" "oih 1 thread vs baseline 1 thread"
+  speedup "baseline, 1 thread" "oih, 1 thread, summary" "oih 1 thread summary vs baseline 1 thread"
+  speedup "baseline, 1 thread" "baseline, 2 threads" "baseline 2 threads vs 1"
+fi
+speedup "oih, 1 thread" "oih, 2 threads" "oih 2 threads vs 1"
+speedup "oih, 1 thread, summary" "oih, 2 threads, summary" "oih summary 2 threads vs 1"

@@ -15,7 +15,11 @@ final class BoundedLines {
 
     private final Reader in;
     private final int maxChars;
+    /** Capacity of the line buffer kept from one line to the next. */
+    private static final int KEEP_CHARS = 1 << 16;
+
     private final char[] buf = new char[65_536];
+    private StringBuilder line = new StringBuilder(KEEP_CHARS);
     private int pos;
     private int len;
     private long number;
@@ -33,7 +37,11 @@ final class BoundedLines {
 
     /** The next line, or {@code null} at the end. */
     Line next() throws IOException {
-        StringBuilder sb = new StringBuilder();
+        if (line.capacity() > KEEP_CHARS) {
+            // after an over-long line: do not keep megabytes for the rest of the file
+            line = new StringBuilder(KEEP_CHARS);
+        }
+        line.setLength(0);
         boolean tooLong = false;
         boolean any = false;
         while (true) {
@@ -49,29 +57,38 @@ final class BoundedLines {
                 }
             }
             any = true;
-            char c = buf[pos++];
-            consumed++;
-            if (consumed == 1 && c == '\uFEFF') {
+            if (consumed == 0 && buf[pos] == '\uFEFF') {
                 // a byte order mark before the first line is not part of the record
+                pos++;
+                consumed++;
                 continue;
             }
-            if (c == '\n') {
-                break;
+            // copy up to the end of the line or of the buffer in one go, not a character at a time
+            int start = pos;
+            while (pos < len && buf[pos] != '\n') {
+                pos++;
             }
+            int n = pos - start;
+            consumed += n;
             if (!tooLong) {
-                if (sb.length() >= maxChars) {
+                if (line.length() + n > maxChars) {
                     tooLong = true;
-                    sb.setLength(0);
+                    line.setLength(0);
                 } else {
-                    sb.append(c);
+                    line.append(buf, start, n);
                 }
+            }
+            if (pos < len) {
+                pos++;
+                consumed++;
+                break;
             }
         }
         number++;
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == '\r') {
-            sb.setLength(end - 1);
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
         }
-        return new Line(number, tooLong ? null : sb.toString(), tooLong);
+        return new Line(number, tooLong ? null : line.toString(), tooLong);
     }
 }

@@ -60,6 +60,14 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
 
+    /** What each result line holds. */
+    enum Format { full, summary }
+
+    @Option(names = "--output", defaultValue = "full",
+            description = "full (the assessment, CONTRACT.md) or summary (ids, asOf, MME and the ids of findings, "
+                    + "options and data-quality notes); default ${DEFAULT-VALUE}")
+    Format output;
+
     @Mixin
     EditionOption edition;
 
@@ -119,6 +127,7 @@ final class ScreenCommand implements Callable<Integer> {
             return t;
         });
         int window = n * 256;
+        boolean summary = output == Format.summary;
         try (in; Writer results = out == null ? new BufferedWriter(new OutputStreamWriter(System.out,
                 StandardCharsets.UTF_8)) : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              Writer errs = errors == null ? null : Files.newBufferedWriter(errors, StandardCharsets.UTF_8)) {
@@ -130,7 +139,7 @@ final class ScreenCommand implements Callable<Integer> {
                 if (!l.tooLong() && l.text().isBlank()) {
                     continue;
                 }
-                pending.add(pool.submit(() -> assess(engine, l)));
+                pending.add(pool.submit(() -> assess(engine, l, summary)));
                 while (pending.size() >= window) {
                     counts.add(write(take(pending.poll()), results, errs, err, findings));
                     progress.update(counts.assessed, counts.rejected, lines.consumed());
@@ -155,14 +164,15 @@ final class ScreenCommand implements Callable<Integer> {
         }
     }
 
-    private static Outcome assess(OihEngine engine, BoundedLines.Line l) {
+    private static Outcome assess(OihEngine engine, BoundedLines.Line l, boolean summary) {
         if (l.tooLong()) {
             return new Outcome(l.number(), null, "line longer than " + MAX_LINE_CHARS + " characters", null);
         }
         try {
             RecordJson.ReadResult read = RecordJson.reader().read(l.text());
             Assessment a = engine.assess(read.record()).withDataQuality(read.warnings());
-            return new Outcome(l.number(), AssessmentJson.toJsonLine(a), null, a);
+            return new Outcome(l.number(), summary ? AssessmentJson.toSummaryLine(a) : AssessmentJson.toJsonLine(a),
+                    null, a);
         } catch (InvalidRecordException e) {
             return new Outcome(l.number(), null, e.getMessage(), null);
         } catch (AssessmentException e) {

@@ -77,6 +77,46 @@ class ScreenCommandTest {
     }
 
     @Test
+    void theSummaryHoldsTheIdsAndFiguresOfTheFullAssessment(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("examples.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (String example : new String[] {"possible-oih", "withdrawal", "oud-on-moud"}) {
+            lines.append(json.readTree(Path.of("examples", example + ".json").toFile()).toString()).append('\n');
+        }
+        Files.writeString(input, lines);
+        Path full = dir.resolve("full.jsonl");
+        Path summary = dir.resolve("summary.jsonl");
+        assertThat(run(new StringWriter(), "screen", input.toString(), "--out", full.toString())).isZero();
+        assertThat(run(new StringWriter(), "screen", input.toString(), "--output", "summary", "--out",
+                summary.toString())).isZero();
+
+        var fullLines = Files.readAllLines(full);
+        var summaryLines = Files.readAllLines(summary);
+        assertThat(summaryLines).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            JsonNode f = json.readTree(fullLines.get(i));
+            JsonNode s = json.readTree(summaryLines.get(i));
+            assertThat(s.get("recordId")).isEqualTo(f.get("recordId"));
+            assertThat(s.get("patientId")).isEqualTo(f.get("patientId"));
+            assertThat(s.get("asOf")).isEqualTo(f.get("asOf"));
+            assertThat(s.get("currentMmePerDay")).isEqualTo(f.get("exposure").get("currentMmePerDay"));
+            assertThat(s.get("peakMmePerDay")).isEqualTo(f.get("exposure").get("peakMmePerDay"));
+            assertThat(s.get("complete")).isEqualTo(f.get("exposure").get("complete"));
+            for (String list : new String[] {"findings", "options", "dataQuality"}) {
+                var ids = json.createArrayNode();
+                f.get(list).forEach(x -> ids.add(x.get("id")));
+                assertThat(s.get(list)).as(list).isEqualTo(ids);
+            }
+            assertThat(summaryLines.get(i).length()).isLessThan(fullLines.get(i).length() / 10);
+        }
+        JsonNode first = json.readTree(summaryLines.get(0));
+        assertThat(first.get("recordId").asText()).isEqualTo("example-possible-oih");
+        assertThat(first.get("currentMmePerDay").asInt()).isEqualTo(135);
+        assertThat(json.convertValue(first.get("findings"), java.util.List.class)).contains("OIH-010");
+    }
+
+    @Test
     void anOverlongLineIsRejectedWithoutLoadingIt(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("big.jsonl");
         StringBuilder line = new StringBuilder("{\"format\": 1, \"x\": \"");

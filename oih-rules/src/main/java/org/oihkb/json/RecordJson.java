@@ -421,10 +421,39 @@ public final class RecordJson {
                 return null;
             }
             try {
-                return LocalDate.parse(t);
+                return isoDate(t);
             } catch (DateTimeParseException e) {
                 throw new InvalidRecordException(field(name), "must be a date (YYYY-MM-DD)", "'" + t + "'");
             }
+        }
+
+        /**
+         * {@code LocalDate.parse} for the usual {@code YYYY-MM-DD}, without the formatter's parse objects (a
+         * record has dozens of dates); anything else, an impossible day included, goes to the formatter so that
+         * what it accepts and rejects stays the same.
+         */
+        private static LocalDate isoDate(String t) {
+            if (t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
+                int y = digits(t, 0, 4);
+                int m = digits(t, 5, 7);
+                int d = digits(t, 8, 10);
+                if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 28) {
+                    return LocalDate.of(y, m, d);
+                }
+            }
+            return LocalDate.parse(t);
+        }
+
+        private static int digits(String t, int from, int to) {
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                v = v * 10 + (c - '0');
+            }
+            return v;
         }
 
         LocalDate requiredDate(String name) {
