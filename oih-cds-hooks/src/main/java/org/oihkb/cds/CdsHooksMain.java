@@ -2,9 +2,13 @@ package org.oihkb.cds;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 
 import org.oihkb.engine.OihEngine;
+import org.oihkb.fhir.FhirRecords;
+import org.oihkb.model.Patient;
+import org.oihkb.model.PatientRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +89,11 @@ public final class CdsHooksMain {
     /** One engine, one record source, one feedback store: the service of this process. */
     static CdsHooksServer start(ServiceConfig config) {
         OihEngine engine = OihEngine.create();
-        return CdsHooksServer.start(config, engine, Wiring.recordSource(), Wiring.fhirSearch(config),
+        // the first assessment and the first FHIR parse each cost seconds: pay them before the first EHR call
+        engine.assess(PatientRecord.builder(LocalDate.of(2000, 1, 1), Patient.of("prewarm")).build());
+        FhirRecords fhir = FhirRecords.create();
+        fhir.prewarm();
+        return CdsHooksServer.start(config, engine, Wiring.recordSource(fhir), Wiring.fhirSearch(fhir, config),
                 new SqliteFeedbackStore(config.feedbackDatabase()), Clock.systemUTC());
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +52,7 @@ class DemoPageTest {
     void theDemoPageRendersTheCardsOfAnExample() throws Exception {
         Path chromium = chromium();
         assumeTrue(chromium != null, "no Chromium installed");
-        try (TestService s = new TestService(TestService.config(dir, List.of(), true), Examples::read,
-                Examples.noFetch(), Clock.systemUTC())) {
+        try (TestService s = FhirService.start(FhirService.insecure(dir))) {
             String url = s.url("/?example=order-sign-possible-oih.json&send");
             String dom = run(command(chromium, Files.createDirectories(dir.resolve("profile")), "--dump-dom", url), dir);
             assertThat(dom).contains("<div class=\"summary\">" + CardBuilder.DO_NOT_ESCALATE + "</div>");
