@@ -2,7 +2,7 @@
 # machine whose speed drifts (a shared one) slows every command alike, and the ratios hold.
 #
 # baseline_jar REF   builds the commit REF from clean in a scratch directory (git archive, no worktree) once,
-#                    and sets $baseline to its oih-examples/target/oih.jar
+#                    and sets $baseline to its oih-examples/target/oih.jar ($BASELINE_JAR, if set, instead)
 # paired RUNS LABEL 'COMMAND' [LABEL 'COMMAND' ...]
 #                    runs each command RUNS times in turn after $WARMUP (default 1) uncounted rounds; prints per
 #                    command the
@@ -11,6 +11,7 @@
 
 baseline_jar() {
   local ref=$1 dir
+  if [ -n "${BASELINE_JAR:-}" ]; then baseline=$BASELINE_JAR; return; fi
   dir="${TMPDIR:-/tmp}/oih-bench-baseline-$(git rev-parse --short "$ref")"
   if [ ! -f "$dir/oih-examples/target/oih.jar" ]; then
     rm -rf "$dir"; mkdir -p "$dir"
