@@ -27,10 +27,22 @@ final class AssessmentText {
 
         Exposure e = a.exposure();
         s.append("EXPOSURE\n");
-        s.append("  Current ").append(Text.mme(e.currentMmePerDay())).append(", peak ")
-                .append(Text.mme(e.peakMmePerDay())).append(" in the last year")
-                .append(e.complete() ? "" : " (incomplete: no MME for " + String.join(", ", e.notComputedDoseIds()) + ")")
+        s.append("  Current ").append(Text.currentMme(e)).append(", peak ")
+                .append(Text.peakMme(e)).append(" in the last year")
+                .append(e.complete() ? "" : "; no MME for " + String.join(", ", e.notComputedDoseIds()))
                 .append('\n');
+        if (e.nonPainOpioidCurrent()) {
+            s.append("  Opioid-tolerant; MME thresholds do not apply to MOUD doses\n");
+        }
+        for (Exposure.Series sr : e.series()) {
+            s.append("  Series ").append(sr.name() == null ? sr.drug() : sr.name()).append(' ').append(sr.route())
+                    .append(" (").append(sr.unit()).append("):");
+            for (Exposure.Point p : sr.values()) {
+                s.append(' ').append(p.from()).append(' ').append(Text.num(p.value())).append(';');
+            }
+            s.setLength(s.length() - 1);
+            s.append('\n');
+        }
         s.append("  Opioids for pain on ").append(e.daysOnOpioids()).append(" of the last 90 days")
                 .append(e.longTermTherapy() ? ": long-term therapy" : "").append('\n');
         for (DoseMme t : e.trace()) {

@@ -43,7 +43,7 @@ public final class EmbeddingExample {
     public static String run(OihEngine engine, LocalDate asOf) {
         Assessment a = engine.assess(exampleRecord(asOf));
         StringBuilder out = new StringBuilder();
-        out.append("current ").append(a.exposure().currentMmePerDay()).append(" MME/day (")
+        out.append("current ").append(org.oihkb.facts.Text.currentMme(a.exposure())).append(" (")
                 .append(a.exposure().mmeEdition()).append(")\n");
         a.findings().forEach(f -> out.append(f.indicator().code()).append(' ').append(f.id()).append(": ")
                 .append(f.summary()).append('\n'));

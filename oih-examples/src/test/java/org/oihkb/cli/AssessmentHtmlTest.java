@@ -28,4 +28,15 @@ class AssessmentHtmlTest {
     void patientTextIsEscaped() {
         assertThat(AssessmentHtml.esc("<b>\"x\" & y</b>")).isEqualTo("&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;");
     }
+
+    @Test
+    void aDoseWithoutMmeIsNotComputableNotZeroInTextAndHtml() {
+        PatientRecord r = RecordJson.reader().read("{\"format\": 1, \"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p1\"}, "
+                + "\"doses\": [{\"id\": \"it\", \"drug\": \"morphine\", \"route\": \"intrathecal\", \"dailyDose\": 2, "
+                + "\"unit\": \"mg\", \"start\": \"2024-12-01\"}]}").record();
+        var a = OihEngine.create().assess(r);
+        String reason = "not computable (route intrathecal is not in the cdc-2022 table)";
+        assertThat(AssessmentText.render(a)).contains("Current " + reason).doesNotContain("Current 0 MME/day");
+        assertThat(AssessmentHtml.render(a, r)).contains("<dt>Current dose</dt><dd>" + reason + "</dd>");
+    }
 }

@@ -50,15 +50,15 @@ class RuleToolsCliTest {
     @BeforeAll
     static void prepare() throws Exception {
         copyRules(broken);
-        replace(broken.resolve("exposure.drl"), "Exposure( currentMmePerDay >= config.veryHighDoseMme() )",
-                "Exposure( currentMmePerDay >= \"ninety\" )");
+        replace(broken.resolve("exposure.drl"), "Exposure( currentMmePerDay != null, currentMmePerDay >= config.veryHighDoseMme() )",
+                "Exposure( currentMmePerDay != null, currentMmePerDay >= \"ninety\" )");
         replace(broken.resolve("signs.drl"), "QualityShift( assessed, changed )", "QualityShift( assessd, changed )");
         replace(broken.resolve("oud.drl"), "DoseMme( drug == Drug.METHADONE, covers( asOf ) )",
                 "DoseMme( drug == \"methadone\", covers( asOf ) )");
         replace(broken.resolve("withdrawal.drl"), "    $p : InterdosePain()\nthen", "    $p : InterdosePain(\nthen");
         copyRules(edited);
-        replace(edited.resolve("exposure.drl"), "Exposure( currentMmePerDay >= config.highDoseMme() )",
-                "Exposure( currentMmePerDay >= 51 )");
+        replace(edited.resolve("exposure.drl"), "Exposure( currentMmePerDay != null, currentMmePerDay >= config.highDoseMme() )",
+                "Exposure( currentMmePerDay != null, currentMmePerDay >= 51 )");
     }
 
     @Test
@@ -107,5 +107,11 @@ class RuleToolsCliTest {
         List<String> failed = r.out().lines().filter(l -> l.startsWith("FAIL")).toList();
         assertThat(failed).singleElement().asString().endsWith("fires-morphine-50mg-is-exactly-50-mme.yaml");
         assertThat(r.out()).contains("expected to fire but did not: [EXP-050]").contains(" passed, 1 failed");
+    }
+
+    @Test
+    void lintAcceptsAFolderThatHoldsTheRuleFolder() {
+        CliRun r = CliRun.of("lint", "--rules", Path.of("..", "oih-rules", "src", "main", "resources").toString());
+        assertThat(r.out()).startsWith("lint: no problems");
     }
 }

@@ -22,7 +22,11 @@ public enum ConditionCode implements Coded {
     SUICIDE_RISK("suicide-risk"),
     SLEEP_APNEA("sleep-apnea"),
     RESPIRATORY_DISEASE("respiratory-disease"),
-    PREGNANCY("pregnancy");
+    PREGNANCY("pregnancy"),
+    /** A past opioid overdose. */
+    OVERDOSE_HISTORY("overdose-history"),
+    /** Dehydration: strengthens opioid-induced neurotoxicity (accumulation of metabolites). */
+    DEHYDRATION("dehydration");
 
     private final String code;
 

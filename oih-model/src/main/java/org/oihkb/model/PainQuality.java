@@ -13,7 +13,7 @@ public enum PainQuality implements Coded {
     TINGLING("tingling", QualityClass.NEUROPATHIC_LIKE),
     SHOOTING("shooting", QualityClass.NEUROPATHIC_LIKE),
     ELECTRIC("electric", QualityClass.NEUROPATHIC_LIKE),
-    NUMB("numb", QualityClass.NEUROPATHIC_LIKE);
+    NUMB("numb", QualityClass.NUMBNESS);
 
     private final String code;
     private final QualityClass qualityClass;

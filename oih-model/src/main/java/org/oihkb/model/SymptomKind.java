@@ -6,7 +6,13 @@ public enum SymptomKind implements Coded {
     ALLODYNIA("allodynia"),
     HYPERALGESIA("hyperalgesia"),
     WITHDRAWAL("withdrawal"),
-    CRAVING("craving");
+    CRAVING("craving"),
+    /** Neuroexcitation (DEFINITIONS §4): involuntary muscle jerks. */
+    MYOCLONUS("myoclonus"),
+    /** Neuroexcitation: confusion or agitation. */
+    DELIRIUM("delirium"),
+    /** Neuroexcitation. */
+    HALLUCINATIONS("hallucinations");
 
     private final String code;
 

@@ -88,7 +88,7 @@ class FactsTest {
         Finding b = new Finding("OIH-010", "t", Indicator.WARNING, "s", List.of(), List.of("x"), "g", null, null);
         Finding a = new Finding("EXP-050", "t", Indicator.WARNING, "s", List.of(), List.of("x"), "g", null, null);
         Assessment x = new Assessment("r", "p", DAY, new KnowledgeBaseInfo("oih-kb", "1", "cdc-2022"),
-                new Exposure("cdc-2022", 0, 0, true, List.of(), 0, false, List.of()), List.of(b, a), List.of(), List.of());
+                new Exposure("cdc-2022", 0.0, 0.0, true, true, List.of(), null, 0, false, false, List.of(), List.of(), List.of()), List.of(b, a), List.of(), List.of());
         assertThat(x.findings()).extracting(Finding::id).containsExactly("EXP-050", "OIH-010");
         assertThat(x.withDataQuality(List.of(new DataQualityNote("INPUT-001", "u", List.of()))).firedIds())
                 .containsExactly("EXP-050", "INPUT-001", "OIH-010");

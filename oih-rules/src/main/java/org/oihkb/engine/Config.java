@@ -34,6 +34,19 @@ import org.oihkb.model.InvalidRecordException;
  * @param nsaidMonitorCrClMlMin Creatinine clearance in mL/min below which NSAIDs need kidney monitoring. Default 60.
  * @param olderAdultYears Age from which the older-adult cautions apply (AGS Beers 2023). Default 65.
  * @param maxPlausibleMme Daily MME above which a dose is treated as an entry error rather than assessed. Default 10000.
+ * @param escalationRunDays Steps escalating the regimen within this many days of the previous step form one escalation run, judged as a whole (docs/definitions.md §2). Default 6.
+ * @param episodeGapDays Uncovered days bridged inside an exposure episode; one more ends it (docs/definitions.md §0-1). Default 7.
+ * @param largeReductionFraction Reduction (fraction of the dose before) after which early improvement, inside the withdrawal window, already counts as improvement after a reduction. Default 0.50.
+ * @param slowWithdrawalWindowDays Withdrawal window after reducing methadone, an extended-release or a transdermal opioid (longer half-life). Default 21.
+ * @param signBaselineDays Days up to the judged change day whose records give the baseline for spread, quality and allodynia. Default 90.
+ * @param withdrawalSignsDays Days ending on asOf in which a withdrawal record or a COWS score counts as withdrawal signs. Default 7.
+ * @param interdoseLookbackDays Days ending on asOf in which end-of-dose or missed-dose scores are compared. Default 90.
+ * @param interdoseCompareDays Days either side of a timed score whose untimed scores give its comparison median. Default 7.
+ * @param neuroexcitationDays Days ending on asOf in which myoclonus, delirium or hallucinations count as neuroexcitation. Default 14.
+ * @param neuroexcitationAfterStopDays Days after the last opioid dose within which neuroexcitation is still attributed to it. Default 3.
+ * @param neurotoxicityEscalationDays Days before the symptom in which an escalation strengthens neurotoxicity. Default 30.
+ * @param severeRenalImpairmentMlMin Creatinine clearance or eGFR in mL/min below which kidney function is severely impaired (band below 30), strengthening opioid-induced neurotoxicity. Default 30.
+ * @param problemPainScore Latest pain score at or above which pain is a problem for the insufficient-data finding. Default 4.
  */
 public record Config(double highDoseMme,
                      double veryHighDoseMme,
@@ -58,7 +71,20 @@ public record Config(double highDoseMme,
                      double nsaidAvoidCrClMlMin,
                      double nsaidMonitorCrClMlMin,
                      int olderAdultYears,
-                     double maxPlausibleMme) {
+                     double maxPlausibleMme,
+                     int escalationRunDays,
+                     int episodeGapDays,
+                     double largeReductionFraction,
+                     int slowWithdrawalWindowDays,
+                     int signBaselineDays,
+                     int withdrawalSignsDays,
+                     int interdoseLookbackDays,
+                     int interdoseCompareDays,
+                     int neuroexcitationDays,
+                     int neuroexcitationAfterStopDays,
+                     int neurotoxicityEscalationDays,
+                     double problemPainScore,
+                     double severeRenalImpairmentMlMin) {
 
     /** @throws IllegalArgumentException naming the setting, the value and the accepted range */
     public Config {
@@ -86,6 +112,19 @@ public record Config(double highDoseMme,
         range("nsaidMonitorCrClMlMin", nsaidMonitorCrClMlMin, 1, 200);
         range("olderAdultYears", olderAdultYears, 18, 120);
         range("maxPlausibleMme", maxPlausibleMme, 100, 100000);
+        range("escalationRunDays", escalationRunDays, 1, 30);
+        range("episodeGapDays", episodeGapDays, 0, 60);
+        range("largeReductionFraction", largeReductionFraction, 0.1, 1);
+        range("slowWithdrawalWindowDays", slowWithdrawalWindowDays, 1, 90);
+        range("signBaselineDays", signBaselineDays, 1, 365);
+        range("withdrawalSignsDays", withdrawalSignsDays, 1, 60);
+        range("interdoseLookbackDays", interdoseLookbackDays, 1, 365);
+        range("interdoseCompareDays", interdoseCompareDays, 1, 30);
+        range("neuroexcitationDays", neuroexcitationDays, 1, 90);
+        range("neuroexcitationAfterStopDays", neuroexcitationAfterStopDays, 0, 30);
+        range("neurotoxicityEscalationDays", neurotoxicityEscalationDays, 1, 180);
+        range("problemPainScore", problemPainScore, 1, 10);
+        range("severeRenalImpairmentMlMin", severeRenalImpairmentMlMin, 1, 200);
         if (veryHighDoseMme < highDoseMme) {
             throw new InvalidRecordException("config.veryHighDoseMme", "must be >= highDoseMme (" + highDoseMme + ")",
                     veryHighDoseMme);
@@ -144,6 +183,19 @@ public record Config(double highDoseMme,
             b.nsaidMonitorCrClMlMin = c.nsaidMonitorCrClMlMin;
             b.olderAdultYears = c.olderAdultYears;
             b.maxPlausibleMme = c.maxPlausibleMme;
+            b.escalationRunDays = c.escalationRunDays;
+            b.episodeGapDays = c.episodeGapDays;
+            b.largeReductionFraction = c.largeReductionFraction;
+            b.slowWithdrawalWindowDays = c.slowWithdrawalWindowDays;
+            b.signBaselineDays = c.signBaselineDays;
+            b.withdrawalSignsDays = c.withdrawalSignsDays;
+            b.interdoseLookbackDays = c.interdoseLookbackDays;
+            b.interdoseCompareDays = c.interdoseCompareDays;
+            b.neuroexcitationDays = c.neuroexcitationDays;
+            b.neuroexcitationAfterStopDays = c.neuroexcitationAfterStopDays;
+            b.neurotoxicityEscalationDays = c.neurotoxicityEscalationDays;
+            b.problemPainScore = c.problemPainScore;
+            b.severeRenalImpairmentMlMin = c.severeRenalImpairmentMlMin;
         return b;
     }
 
@@ -184,6 +236,19 @@ public record Config(double highDoseMme,
         private double nsaidMonitorCrClMlMin = 60;
         private int olderAdultYears = 65;
         private double maxPlausibleMme = 10000;
+        private int escalationRunDays = 6;
+        private int episodeGapDays = 7;
+        private double largeReductionFraction = 0.50;
+        private int slowWithdrawalWindowDays = 21;
+        private int signBaselineDays = 90;
+        private int withdrawalSignsDays = 7;
+        private int interdoseLookbackDays = 90;
+        private int interdoseCompareDays = 7;
+        private int neuroexcitationDays = 14;
+        private int neuroexcitationAfterStopDays = 3;
+        private int neurotoxicityEscalationDays = 30;
+        private double problemPainScore = 4;
+        private double severeRenalImpairmentMlMin = 30;
 
         private Builder() {
         }
@@ -236,10 +301,36 @@ public record Config(double highDoseMme,
         public Builder olderAdultYears(int value) { this.olderAdultYears = value; return this; }
         /** @see Config#maxPlausibleMme() */
         public Builder maxPlausibleMme(double value) { this.maxPlausibleMme = value; return this; }
+        /** @see Config#escalationRunDays() */
+        public Builder escalationRunDays(int value) { this.escalationRunDays = value; return this; }
+        /** @see Config#episodeGapDays() */
+        public Builder episodeGapDays(int value) { this.episodeGapDays = value; return this; }
+        /** @see Config#largeReductionFraction() */
+        public Builder largeReductionFraction(double value) { this.largeReductionFraction = value; return this; }
+        /** @see Config#slowWithdrawalWindowDays() */
+        public Builder slowWithdrawalWindowDays(int value) { this.slowWithdrawalWindowDays = value; return this; }
+        /** @see Config#signBaselineDays() */
+        public Builder signBaselineDays(int value) { this.signBaselineDays = value; return this; }
+        /** @see Config#withdrawalSignsDays() */
+        public Builder withdrawalSignsDays(int value) { this.withdrawalSignsDays = value; return this; }
+        /** @see Config#interdoseLookbackDays() */
+        public Builder interdoseLookbackDays(int value) { this.interdoseLookbackDays = value; return this; }
+        /** @see Config#interdoseCompareDays() */
+        public Builder interdoseCompareDays(int value) { this.interdoseCompareDays = value; return this; }
+        /** @see Config#neuroexcitationDays() */
+        public Builder neuroexcitationDays(int value) { this.neuroexcitationDays = value; return this; }
+        /** @see Config#neuroexcitationAfterStopDays() */
+        public Builder neuroexcitationAfterStopDays(int value) { this.neuroexcitationAfterStopDays = value; return this; }
+        /** @see Config#neurotoxicityEscalationDays() */
+        public Builder neurotoxicityEscalationDays(int value) { this.neurotoxicityEscalationDays = value; return this; }
+        /** @see Config#problemPainScore() */
+        public Builder problemPainScore(double value) { this.problemPainScore = value; return this; }
+        /** @see Config#severeRenalImpairmentMlMin() */
+        public Builder severeRenalImpairmentMlMin(double value) { this.severeRenalImpairmentMlMin = value; return this; }
 
         /** @throws IllegalArgumentException naming the setting, the value and the accepted range */
         public Config build() {
-            return new Config(highDoseMme, veryHighDoseMme, supportiveDoseMme, longTermWindowDays, longTermMinDays, peakLookbackDays, lookbackDays, escalationFraction, reductionFraction, painBeforeDays, painBeforeFallbackDays, painAfterDelayDays, painAfterDays, meaningfulPainChange, meaningfulPainChangeFraction, sustainedFromDays, withdrawalWindowDays, cowsWithdrawalScore, qtcDiscussMs, qtcContraindicatedMs, nsaidAvoidCrClMlMin, nsaidMonitorCrClMlMin, olderAdultYears, maxPlausibleMme);
+            return new Config(highDoseMme, veryHighDoseMme, supportiveDoseMme, longTermWindowDays, longTermMinDays, peakLookbackDays, lookbackDays, escalationFraction, reductionFraction, painBeforeDays, painBeforeFallbackDays, painAfterDelayDays, painAfterDays, meaningfulPainChange, meaningfulPainChangeFraction, sustainedFromDays, withdrawalWindowDays, cowsWithdrawalScore, qtcDiscussMs, qtcContraindicatedMs, nsaidAvoidCrClMlMin, nsaidMonitorCrClMlMin, olderAdultYears, maxPlausibleMme, escalationRunDays, episodeGapDays, largeReductionFraction, slowWithdrawalWindowDays, signBaselineDays, withdrawalSignsDays, interdoseLookbackDays, interdoseCompareDays, neuroexcitationDays, neuroexcitationAfterStopDays, neurotoxicityEscalationDays, problemPainScore, severeRenalImpairmentMlMin);
         }
     }
 }

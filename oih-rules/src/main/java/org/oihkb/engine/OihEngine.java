@@ -32,6 +32,7 @@ import org.oihkb.model.Assessment;
 import org.oihkb.model.Caution;
 import org.oihkb.model.DataQualityNote;
 import org.oihkb.model.Finding;
+import org.oihkb.model.Indicator;
 import org.oihkb.model.KnowledgeBaseInfo;
 import org.oihkb.model.Option;
 import org.oihkb.model.PatientRecord;
@@ -68,6 +69,9 @@ public final class OihEngine {
     private final RuleCatalog catalog;
     private final Config config;
     private final MmeEdition edition;
+    private static final String CONTEXT_RULE = "OIH-070";
+    private static final String OUT_OF_SCOPE = "CDC 2022 scope excludes this patient; shown for reference.";
+
     private final ExposureCalculator exposure;
     private final ClinicalTimeline timeline;
     private final KnowledgeBaseInfo info;
@@ -133,7 +137,7 @@ public final class OihEngine {
         facts.add(record.patient());
         facts.add(ex.exposure());
         facts.addAll(ex.exposure().trace());
-        facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series()));
+        facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series(), exposure));
         // doses and pain scores reach the rules through the trace, the dose changes and the pain facts derived
         // from them; inserting them again would only add work to every assessment
         for (Symptom symptom : record.symptoms()) {
@@ -185,6 +189,10 @@ public final class OihEngine {
         List<Conclusion> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing(Conclusion::ruleId).thenComparing(Conclusion::summary)
                 .thenComparing(c -> String.valueOf(c.target())).thenComparing(c -> c.evidence().toString()));
+        boolean outOfScope = false;
+        for (Conclusion c : sorted) {
+            outOfScope |= c.kind() == Conclusion.Kind.FINDING && c.ruleId().equals(CONTEXT_RULE);
+        }
         List<Finding> findings = new ArrayList<>();
         List<DataQualityNote> notes = new ArrayList<>();
         Map<String, List<Caution>> cautions = new LinkedHashMap<>();
@@ -192,11 +200,13 @@ public final class OihEngine {
         for (Conclusion c : sorted) {
             RuleInfo r = catalog.get(c.ruleId());
             switch (c.kind()) {
-                case FINDING -> findings.add(new Finding(r.id(), r.title(), r.indicator(), c.summary(), c.evidence(),
-                        r.sources(), r.evidence(), c.criteriaMet(), c.criteriaNotMet()));
+                case FINDING -> findings.add(new Finding(r.id(), r.title(), c.indicator() == null ? r.indicator()
+                        : Indicator.fromCode("indicator", c.indicator()), scoped(c.summary(), r, outOfScope),
+                        c.evidence(), r.sources(), r.evidence(), c.criteriaMet(), c.criteriaNotMet()));
                 case NOTE -> notes.add(new DataQualityNote(r.id(), c.summary(), c.evidence()));
                 case CAUTION -> cautions.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Caution(r.id(),
-                        r.title(), r.indicator(), c.summary(), c.evidence(), r.sources(), r.evidence()));
+                        r.title(), r.indicator(), scoped(c.summary(), r, outOfScope), c.evidence(), r.sources(),
+                        r.evidence()));
                 case OPTION -> options.add(c);
             }
         }
@@ -208,6 +218,22 @@ public final class OihEngine {
         }
         return new Assessment(record.id(), record.patient().id(), record.asOf(), info, ex.exposure(), findings, opts,
                 notes);
+    }
+
+    /**
+     * With a context outside the CDC 2022 guideline's scope (docs/definitions.md §5), a finding or caution sourced to
+     * a CDC guideline says so, so that it is read as reference rather than as a recommendation for this patient.
+     */
+    private static String scoped(String summary, RuleInfo rule, boolean outOfScope) {
+        if (!outOfScope || rule.id().equals(CONTEXT_RULE)) {
+            return summary;
+        }
+        for (String source : rule.sources()) {
+            if (source.contains("CDC")) {
+                return summary + " " + OUT_OF_SCOPE;
+            }
+        }
+        return summary;
     }
 
     /** The metadata of every rule, sorted by id: the raw material of the rule catalog. */

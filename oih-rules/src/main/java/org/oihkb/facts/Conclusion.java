@@ -20,9 +20,11 @@ import org.kie.api.definition.rule.Rule;
  * @param evidence ids of the input facts and derived values it rests on
  * @param criteriaMet for graded findings, the criteria met; otherwise empty
  * @param criteriaNotMet for graded findings, the criteria not met or not assessed; otherwise empty
+ * @param indicator an indicator code that replaces the rule's for this patient (neurotoxicity with delirium is
+ *                  critical); {@code null} for the rule's own
  */
 public record Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence,
-                         List<String> criteriaMet, List<String> criteriaNotMet) {
+                         List<String> criteriaMet, List<String> criteriaNotMet, String indicator) {
 
     /** What a conclusion is. */
     public enum Kind {
@@ -47,13 +49,19 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
     }
 
     private Conclusion(String ruleId, Kind kind, String target, String summary, List<String> evidence) {
-        this(ruleId, kind, target, summary, evidence, List.of(), List.of());
+        this(ruleId, kind, target, summary, evidence, List.of(), List.of(), null);
+    }
+
+    /** The same conclusion with the indicator {@code code} instead of the rule's. */
+    public Conclusion withIndicator(String code) {
+        return new Conclusion(ruleId, kind, target, summary, evidence, criteriaMet, criteriaNotMet, code);
     }
 
     /** A finding with the criteria it met and those it did not (for graded conclusions). */
     public static Conclusion graded(Rule rule, String summary, List<String> met, List<String> notMet,
                                     Collection<String> evidence) {
-        return new Conclusion(idOf(rule), Kind.FINDING, null, summary, flatten(new Object[] {evidence}), met, notMet);
+        return new Conclusion(idOf(rule), Kind.FINDING, null, summary, flatten(new Object[] {evidence}), met, notMet,
+                null);
     }
 
     /** A finding of {@code rule}; evidence items may be ids or collections of ids. */

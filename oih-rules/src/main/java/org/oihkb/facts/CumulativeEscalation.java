@@ -3,21 +3,17 @@ package org.oihkb.facts;
 import java.time.LocalDate;
 
 /**
- * The trend dose on {@code asOf} is at least the escalation fraction above the trend dose at the start of
- * the look-back, which was above zero: several small steps that add up to an escalation
- * (DEFINITIONS.md, Cumulative escalation).
+ * The regimen on {@code asOf} is at least the escalation fraction above its reference R: the regimen 180 days
+ * before, or the first day of a current episode that began later (docs/definitions.md §2). Several small steps,
+ * and a rapid titration from a recent start, therefore count.
  *
  * @param id {@code cumulative-escalation}
- * @param fromDay the start of the look-back
- * @param firstRiseDay the first day of the rise, where the pain response is judged
- * @param trendBefore trend MME/day on {@code fromDay}
- * @param trendAfter trend MME/day on {@code asOf}
+ * @param referenceDay the day whose regimen is R
+ * @param changeDay the first day after the reference day from which the regimen stayed above R
+ * @param lastIncreaseDay the last day the regimen rose
+ * @param text from what to what, in MME or per series
+ * @param recentStart the current episode began after the start of the look-back
  */
-public record CumulativeEscalation(String id, LocalDate fromDay, LocalDate firstRiseDay, double trendBefore,
-                                   double trendAfter) {
-
-    /** The relative rise in percent. */
-    public long percentChange() {
-        return Math.round((trendAfter - trendBefore) / trendBefore * 100);
-    }
+public record CumulativeEscalation(String id, LocalDate referenceDay, LocalDate changeDay, LocalDate lastIncreaseDay,
+                                   String text, boolean recentStart) {
 }

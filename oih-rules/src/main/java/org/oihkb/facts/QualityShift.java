@@ -6,22 +6,28 @@ import java.util.Set;
 import org.oihkb.model.QualityClass;
 
 /**
- * Pain descriptors after the reference day compared with those before it (DEFINITIONS.md, Quality change).
+ * Pain descriptors after the judged change day compared with the bounded baseline before it
+ * (docs/definitions.md §4, quality change). A new {@code numb} is not a quality change but a possible
+ * neurological deficit, kept apart.
  *
- * @param originalClasses descriptor classes reported on or before the reference day
- * @param newClasses classes reported later and not before
- * @param assessed some later pain score recorded its quality, and some earlier one did too
+ * @param originalClasses descriptor classes reported in the baseline
+ * @param newClasses classes reported later and not in the baseline (numbness excluded)
+ * @param assessed baseline and later scores both recorded a quality
  * @param evidence the later scores with a new class
  * @param newDescriptors the new descriptors as words, for sentences
+ * @param newNumbness a later score is {@code numb} and no baseline score was
+ * @param numbnessEvidence the later scores that are numb
  */
 public record QualityShift(Set<QualityClass> originalClasses, Set<QualityClass> newClasses, boolean assessed,
-                           List<String> evidence, String newDescriptors) {
+                           List<String> evidence, String newDescriptors, boolean newNumbness,
+                           List<String> numbnessEvidence) {
 
     /** Copies the collections. */
     public QualityShift {
         originalClasses = Set.copyOf(originalClasses);
         newClasses = Set.copyOf(newClasses);
         evidence = List.copyOf(evidence);
+        numbnessEvidence = List.copyOf(numbnessEvidence);
     }
 
     /** Whether a class of descriptor appeared that was not reported before. */

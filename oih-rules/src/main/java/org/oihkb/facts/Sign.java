@@ -1,5 +1,6 @@
 package org.oihkb.facts;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,8 +13,10 @@ import java.util.List;
  * @param ruleId the rule that derived it
  * @param text a phrase with this patient's values, for the sentences of conclusions
  * @param evidence the ids it rests on
+ * @param date the day the signal was observed, when it has one (withdrawal evidence is judged against the after
+ *             window of criterion (2) by it); otherwise {@code null}
  */
-public record Sign(Kind kind, boolean present, String ruleId, String text, List<String> evidence) {
+public record Sign(Kind kind, boolean present, String ruleId, String text, List<String> evidence, LocalDate date) {
 
     /** The kinds of signal. */
     public enum Kind {
@@ -31,8 +34,16 @@ public record Sign(Kind kind, boolean present, String ruleId, String text, List<
         NO_RELIEF_AFTER_ESCALATION,
         /** Pain improved after an escalation and stayed improved. */
         SUSTAINED_RELIEF_AFTER_ESCALATION,
-        /** Pain improved after a dose reduction, judged after the withdrawal window. */
+        /** Pain improved after a dose reduction: after the withdrawal window, or early after a large cut. */
         IMPROVED_AFTER_REDUCTION,
+        /** Pain improved only inside the withdrawal window of a smaller reduction: not confirmed. */
+        EARLY_IMPROVEMENT_NOT_CONFIRMED,
+        /** Pain fell after the judged escalation, but not meaningfully. */
+        MINIMAL_RELIEF_AFTER_ESCALATION,
+        /** A new numb descriptor: a possible neurological deficit, pointing to new pathology. */
+        NEW_NUMBNESS,
+        /** Allodynia recorded on or before the judged change day: part of the original condition. */
+        ALLODYNIA_BEFORE_ESCALATION,
         /** A withdrawal pattern that can explain rising pain. */
         WITHDRAWAL_PATTERN,
         /** Documented disease progression, new injury or new pathology. */
@@ -46,11 +57,17 @@ public record Sign(Kind kind, boolean present, String ruleId, String text, List<
 
     /** A present sign derived by {@code rule}. */
     public static Sign found(org.kie.api.definition.rule.Rule rule, Kind kind, String text, Object... evidence) {
-        return new Sign(kind, true, rule.getMetaData().get("id").toString(), text, Conclusion.flatten(evidence));
+        return new Sign(kind, true, rule.getMetaData().get("id").toString(), text, Conclusion.flatten(evidence), null);
+    }
+
+    /** A present sign observed on {@code date}, derived by {@code rule}. */
+    public static Sign foundOn(org.kie.api.definition.rule.Rule rule, Kind kind, LocalDate date, String text,
+                               Object... evidence) {
+        return new Sign(kind, true, rule.getMetaData().get("id").toString(), text, Conclusion.flatten(evidence), date);
     }
 
     /** A sign examined and found absent, derived by {@code rule}. */
     public static Sign absent(org.kie.api.definition.rule.Rule rule, Kind kind, String text, Object... evidence) {
-        return new Sign(kind, false, rule.getMetaData().get("id").toString(), text, Conclusion.flatten(evidence));
+        return new Sign(kind, false, rule.getMetaData().get("id").toString(), text, Conclusion.flatten(evidence), null);
     }
 }

@@ -23,6 +23,32 @@ public final class Text {
         return num(value) + " MME/day";
     }
 
+    /** A daily MME that may not be computable: {@code 60 MME/day}, or {@code not computable}. */
+    public static String mme(Double value) {
+        return value == null ? "not computable" : mme(value.doubleValue());
+    }
+
+    /** The current MME of an exposure as a reader sees it: "60 MME/day", "at least 60 MME/day (incomplete: ...)",
+     * or "not computable (route intrathecal is not in the cdc-2022 table)". */
+    public static String currentMme(org.oihkb.model.Exposure e) {
+        if (e.currentMmePerDay() == null) {
+            return "not computable (" + e.notComputableReason() + ")";
+        }
+        if (!e.complete()) {
+            return "at least " + mme(e.currentMmePerDay().doubleValue()) + " (incomplete: " + e.notComputableReason()
+                    + ")";
+        }
+        return mme(e.currentMmePerDay().doubleValue());
+    }
+
+    /** The peak MME of an exposure: "90 MME/day", "at least 90 MME/day" or "not computable". */
+    public static String peakMme(org.oihkb.model.Exposure e) {
+        if (e.peakMmePerDay() == null) {
+            return "not computable";
+        }
+        return (e.peakComplete() ? "" : "at least ") + mme(e.peakMmePerDay().doubleValue());
+    }
+
     /** The COWS severity band of a score (Wesson and Ling 2003): 5-12 mild ... over 36 severe. */
     public static String cowsBand(double score) {
         if (score > 36) {

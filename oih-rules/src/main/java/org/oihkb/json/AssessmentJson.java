@@ -173,12 +173,46 @@ public final class AssessmentJson {
     private static void exposure(JsonGenerator g, Exposure e) throws IOException {
         g.writeObjectFieldStart("exposure");
         g.writeStringField("mmeEdition", e.mmeEdition());
-        number(g, "currentMmePerDay", e.currentMmePerDay());
-        number(g, "peakMmePerDay", e.peakMmePerDay());
+        nullableNumber(g, "currentMmePerDay", e.currentMmePerDay());
+        nullableNumber(g, "peakMmePerDay", e.peakMmePerDay());
         g.writeBooleanField("complete", e.complete());
+        g.writeBooleanField("peakComplete", e.peakComplete());
         strings(g, "notComputedDoseIds", e.notComputedDoseIds());
+        if (e.notComputableReason() != null) {
+            g.writeStringField("notComputableReason", e.notComputableReason());
+        }
         g.writeNumberField("daysOnOpioids", e.daysOnOpioids());
         g.writeBooleanField("longTermTherapy", e.longTermTherapy());
+        g.writeBooleanField("nonPainOpioidCurrent", e.nonPainOpioidCurrent());
+        g.writeArrayFieldStart("bands");
+        for (Exposure.Band b : e.bands()) {
+            g.writeStartObject();
+            number(g, "thresholdMmePerDay", b.thresholdMmePerDay());
+            g.writeStringField("edition", b.edition());
+            g.writeStringField("status", b.status().code());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("series");
+        for (Exposure.Series s : e.series()) {
+            g.writeStartObject();
+            g.writeStringField("drug", s.drug());
+            if (s.name() != null) {
+                g.writeStringField("name", s.name());
+            }
+            g.writeStringField("route", s.route());
+            g.writeStringField("unit", s.unit());
+            g.writeArrayFieldStart("values");
+            for (Exposure.Point p : s.values()) {
+                g.writeStartObject();
+                g.writeStringField("from", p.from().toString());
+                number(g, "value", p.value());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("trace");
         for (DoseMme t : e.trace()) {
             g.writeStartObject();
@@ -225,6 +259,14 @@ public final class AssessmentJson {
             g.writeString(v);
         }
         g.writeEndArray();
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Double v) throws IOException {
+        if (v == null) {
+            g.writeNullField(name);
+        } else {
+            number(g, name, v);
+        }
     }
 
     /** Integral values without a trailing ".0": 60, not 60.0; 281.25 as is. */

@@ -254,6 +254,14 @@ public final class RecordJson {
         }
     }
 
+    private static String sign(String field, String value) {
+        if (value.isBlank()) {
+            throw new InvalidRecordException(field, "must not be blank (name the withdrawal sign, e.g. sweating)",
+                    value);
+        }
+        return value;
+    }
+
     private static InvalidRecordException malformed(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             return InvalidRecordException.refused(e.getOriginalMessage().replaceAll(",? from `[^`]*`", "")
@@ -261,7 +269,21 @@ public final class RecordJson {
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "an unknown position" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return InvalidRecordException.malformed(where, e.getOriginalMessage());
+        return InvalidRecordException.malformed(where, clean(e.getOriginalMessage()));
+    }
+
+    /**
+     * A parser message as a user should read it: without the parser's hints about its own settings ("enable
+     * `JsonReadFeature...` to allow") and with "[Source: REDACTED ...; line: 1, column: 3]" as "line 1, column 3".
+     */
+    static String clean(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        String m = message.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        m = m.replaceAll("[:;,]? *\\(?(enable|disable) `[^`]*` to [a-z ]+\\)?", "");
+        m = m.replaceAll(" *\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "");
+        return m.trim();
     }
 
     private ReadResult map(JsonNode root) {
@@ -273,6 +295,9 @@ public final class RecordJson {
         Set<String> known = Set.of("format", "id", "asOf", "patient", "conditions", "medications", "observations",
                 "doses", "symptoms");
         r.unknown(known);
+        if (root.has("format") && root.get("format").isNull()) {
+            throw new InvalidRecordException("format", "must be " + PatientRecord.FORMAT + ", not null", "null");
+        }
         JsonNode formatNode = r.node("format");
         int format = formatNode == null ? PatientRecord.FORMAT : r.integer("format");
         if (format != PatientRecord.FORMAT) {
@@ -329,7 +354,7 @@ public final class RecordJson {
                     s.requiredCode("kind", SymptomKind::fromCode), s.bool("present", true),
                     s.optionalNumber("intensity"), s.codes("sites", BodySite::fromCode),
                     s.codes("quality", PainQuality::fromCode), s.codes("timing", PainTiming::fromCode),
-                    s.codes("signs", (field, v) -> v), s.text("source")));
+                    s.codes("signs", RecordJson::sign), s.text("source")));
         });
         PatientRecord record = new PatientRecord(format, id, asOf, patient, conditions, medications, observations,
                 doses, symptoms);

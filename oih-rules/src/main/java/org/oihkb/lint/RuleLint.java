@@ -50,7 +50,13 @@ public final class RuleLint {
     }
 
     /** Every problem of the rule files in {@code dir}, in file and line order; empty when clean. */
-    public static List<String> check(Path dir) {
+    public static List<String> check(Path folder) {
+        Path dir;
+        try {
+            dir = org.oihkb.engine.internal.RuleLoader.ruleDirectory(folder);
+        } catch (org.oihkb.engine.RuleBaseException e) {
+            return e.problems();
+        }
         Map<String, String> texts = new TreeMap<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList()) {

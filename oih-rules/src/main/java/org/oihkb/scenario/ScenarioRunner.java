@@ -120,7 +120,10 @@ public final class ScenarioRunner {
         };
     }
 
-    private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    private static String number(Double v) {
+        if (v == null) {
+            return "null";
+        }
+        return v == Math.rint(v) ? Long.toString(v.longValue()) : Double.toString(v);
     }
 }

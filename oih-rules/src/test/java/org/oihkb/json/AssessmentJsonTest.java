@@ -343,8 +343,10 @@ class AssessmentJsonTest {
 
         assertThat(exposure.path("complete").booleanValue()).isFalse();
         assertThat(texts(exposure.path("notComputedDoseIds"))).containsExactly("d1");
-        assertThat(exposure.path("currentMmePerDay").isIntegralNumber()).isTrue();
-        assertThat(exposure.path("currentMmePerDay").intValue()).isZero();
+        assertThat(exposure.path("currentMmePerDay").isNull()).as("not computable is null, not 0").isTrue();
+        assertThat(exposure.path("peakMmePerDay").isNull()).isTrue();
+        assertThat(exposure.path("notComputableReason").asText()).isEqualTo("route intravenous is not in the cdc-2022 table");
+        assertThat(exposure.path("bands").get(0).path("status").asText()).isEqualTo("not-assessable");
         JsonNode t = exposure.path("trace").get(0);
         assertThat(t.has("factor")).isFalse();
         assertThat(t.has("mmePerDay")).isFalse();

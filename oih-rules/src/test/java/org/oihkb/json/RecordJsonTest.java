@@ -942,4 +942,56 @@ class RecordJsonTest {
 
         assertThat(READER.read(json).record()).isEqualTo(READER.read(json).record());
     }
+
+    // --- loose ends of revision 1 (issue 12) ---
+
+    @Test
+    void aParserHintAboutItsOwnSettingsNeverReachesTheUser() {
+        InvalidRecordException e = rejected(record(doses("{\"drug\": \"morphine\", \"route\": \"oral\", "
+                + "\"dailyDose\": NaN, \"unit\": \"mg\", \"start\": \"2025-01-01\"}")));
+        assertThat(e.getMessage()).startsWith("malformed input at line 1, column ")
+                .doesNotContain("JsonReadFeature").doesNotContain("enable").doesNotContain("REDACTED");
+    }
+
+    @Test
+    void anUnclosedObjectNamesItsStartWithoutTheParserSource() {
+        InvalidRecordException e = rejected("{\"format\": 1, \"asOf\": \"2025-03-01\"");
+        assertThat(e.getMessage()).doesNotContain("REDACTED").doesNotContain("[Source");
+    }
+
+    @Test
+    void cleaningKeepsTheLineAndColumnOfANestedLocation() {
+        assertThat(RecordJson.clean("Unexpected end-of-input: expected close marker for Object (start marker at "
+                + "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])"))
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object (start marker at line 1, "
+                        + "column 1)");
+        assertThat(RecordJson.clean("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` "
+                + "to allow")).isEqualTo("Non-standard token 'NaN'");
+    }
+
+    @Test
+    void aBlankWithdrawalSignIsRejectedWithItsField() {
+        InvalidRecordException e = rejected(record(symptoms("{\"id\": \"w1\", \"date\": \"2025-01-01\", "
+                + "\"kind\": \"withdrawal\", \"signs\": [\"sweating\", \" \"]}")));
+        assertThat(e.field()).isEqualTo("symptoms[0].signs[1]");
+        assertThat(e.getMessage()).contains("must not be blank");
+    }
+
+    @Test
+    void formatNullIsNotReadAsFormat1() {
+        InvalidRecordException e = rejected("{\"format\": null, \"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p1\"}}");
+        assertThat(e.field()).isEqualTo("format");
+        assertThat(e.getMessage()).contains("must be 1, not null");
+    }
+
+    @Test
+    void theNewSymptomKindsAndConditionCodesAreRead() {
+        var r = READER.read(record("\"conditions\": [{\"code\": \"dehydration\"}, {\"code\": \"overdose-history\"}], "
+                + symptoms("{\"date\": \"2025-02-27\", \"kind\": \"myoclonus\"}",
+                "{\"date\": \"2025-02-27\", \"kind\": \"delirium\"}",
+                "{\"date\": \"2025-02-27\", \"kind\": \"hallucinations\"}"))).record();
+        assertThat(r.symptoms()).extracting(sy -> sy.kind().code()).containsExactly("myoclonus", "delirium",
+                "hallucinations");
+        assertThat(r.conditions()).extracting(c -> c.code().code()).containsExactly("dehydration", "overdose-history");
+    }
 }

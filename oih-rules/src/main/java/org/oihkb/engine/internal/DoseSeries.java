@@ -2,30 +2,78 @@ package org.oihkb.engine.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The daily MME of pain doses as a step function: consecutive segments of constant dose, computed once
- * per assessment by a sweep over the dose periods (no day-by-day loop, nothing quadratic).
+ * The regimen of pain doses as a step function (DEFINITIONS §1): consecutive segments on which nothing changes,
+ * computed once per assessment by a sweep over the dose periods (no day-by-day loop, nothing quadratic). Each
+ * segment carries the MME totals, whether every pain dose of those days has an MME, and the value of every dose
+ * series in its own unit, so that changes can be judged in MME when the regimen is complete and per series
+ * otherwise.
  *
- * @param segments sorted, non-overlapping; days not covered have zero dose
+ * @param segments sorted, non-overlapping; days not covered have no dose
+ * @param keys for each series key, its drug, name, route and unit
  */
-public record DoseSeries(List<Segment> segments) {
+public record DoseSeries(List<Segment> segments, Map<String, Key> keys) {
 
     /**
-     * Days {@code from}..{@code to} (inclusive) with a constant dose.
+     * What a series is: one per drug, {@code name} when the drug is {@code other}, and route.
      *
-     * @param bandMmePerDay PRN maxima included (the CDC calculator's most aggressive dose)
-     * @param trendMmePerDay PRN doses only by what was taken; PRN doses without it left out
+     * @param drug drug code
+     * @param name product name for {@code other}, else {@code null}
+     * @param route route code
+     * @param unit {@code mg/day} or {@code mcg/h}
      */
-    public record Segment(LocalDate from, LocalDate to, double bandMmePerDay, double trendMmePerDay) {
+    public record Key(String drug, String name, String route, String unit) {
+        /** "hydromorphone subcutaneous" for sentences. */
+        public String label() {
+            return (name == null ? drug : name) + " " + route;
+        }
+    }
+
+    /**
+     * Days {@code from}..{@code to} (inclusive) with a constant regimen.
+     *
+     * @param bandMmePerDay pain doses that have an MME, PRN maxima included (the CDC calculator's most aggressive dose)
+     * @param trendMmePerDay the same, PRN doses only by what was taken
+     * @param painDoses pain doses running, PRN included
+     * @param painDosesWithMme of those, how many have an MME
+     * @param series value of each series in its own unit (scheduled doses plus what was taken of PRN doses)
+     * @param anyOpioid a dose of any purpose runs
+     */
+    public record Segment(LocalDate from, LocalDate to, double bandMmePerDay, double trendMmePerDay, int painDoses,
+                          int painDosesWithMme, Map<String, Double> series, boolean anyOpioid) {
+
+        /** Copies the series. */
+        public Segment {
+            series = Map.copyOf(series);
+        }
+
+        /** A segment of pain doses that all have an MME (for tests of the MME arithmetic). */
+        public Segment(LocalDate from, LocalDate to, double bandMmePerDay, double trendMmePerDay) {
+            this(from, to, bandMmePerDay, trendMmePerDay, bandMmePerDay > 0 ? 1 : 0, bandMmePerDay > 0 ? 1 : 0,
+                    Map.of(), bandMmePerDay > 0);
+        }
+
+        /** Every pain dose of these days has an MME (trivially so when none runs). */
+        public boolean complete() {
+            return painDoses == painDosesWithMme;
+        }
     }
 
     /** Copies the list. */
     public DoseSeries {
         segments = List.copyOf(segments);
+        keys = Map.copyOf(keys);
     }
 
-    /** The band dose on {@code day}. */
+    /** A series of segments without series keys. */
+    public DoseSeries(List<Segment> segments) {
+        this(segments, Map.of());
+    }
+
+    /** The band dose on {@code day}: the MME of the pain doses that have one. */
     public double bandOn(LocalDate day) {
         Segment s = at(day);
         return s == null ? 0 : s.bandMmePerDay();
@@ -48,7 +96,32 @@ public record DoseSeries(List<Segment> segments) {
         return peak;
     }
 
-    private Segment at(LocalDate day) {
+    /** Whether a pain dose runs on {@code day}. */
+    public boolean painOn(LocalDate day) {
+        Segment s = at(day);
+        return s != null && s.painDoses() > 0;
+    }
+
+    /** Whether every pain dose of {@code day} has an MME. */
+    public boolean completeOn(LocalDate day) {
+        Segment s = at(day);
+        return s == null || s.complete();
+    }
+
+    /** The value of each series on {@code day}, in its own unit (series not running are absent). */
+    public Map<String, Double> seriesOn(LocalDate day) {
+        Segment s = at(day);
+        return s == null ? Map.of() : s.series();
+    }
+
+    /** Whether any opioid (of any purpose) runs on {@code day}. */
+    public boolean anyOpioidOn(LocalDate day) {
+        Segment s = at(day);
+        return s != null && s.anyOpioid();
+    }
+
+    /** The segment covering {@code day}, or {@code null}. */
+    public Segment at(LocalDate day) {
         int lo = 0;
         int hi = segments.size() - 1;
         while (lo <= hi) {
@@ -63,5 +136,10 @@ public record DoseSeries(List<Segment> segments) {
             }
         }
         return null;
+    }
+
+    /** Series values of a segment as an ordered map, for stable iteration. */
+    static TreeMap<String, Double> sorted(Map<String, Double> series) {
+        return new TreeMap<>(series);
     }
 }

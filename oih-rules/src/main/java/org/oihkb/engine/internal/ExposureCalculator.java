@@ -9,13 +9,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.oihkb.engine.Config;
 import org.oihkb.engine.MmeEdition;
 import org.oihkb.model.DoseEvent;
 import org.oihkb.model.DoseMme;
 import org.oihkb.model.DosePurpose;
+import org.oihkb.model.DoseUnit;
 import org.oihkb.model.Exposure;
 import org.oihkb.model.PatientRecord;
 
@@ -53,17 +56,119 @@ public final class ExposureCalculator {
         DoseSeries series = series(trace, byId, asOf);
 
         List<String> notComputed = new ArrayList<>();
+        Set<String> reasons = new TreeSet<>();
+        boolean nonPain = false;
         for (DoseMme t : trace) {
-            if (t.purpose() == DosePurpose.PAIN && !t.computed() && t.covers(asOf)) {
-                notComputed.add(t.doseId());
+            if (!t.covers(asOf) || (t.to() != null && t.to().isBefore(t.from()))) {
+                continue;
             }
+            if (t.purpose() == DosePurpose.PAIN && !t.computed()) {
+                notComputed.add(t.doseId());
+                reasons.add(reason(t));
+            }
+            nonPain |= t.purpose() != DosePurpose.PAIN;
         }
         notComputed.sort(null);
+        DoseSeries.Segment now = series.at(asOf);
+        Double current;
+        if (now == null || now.painDoses() == 0) {
+            current = 0.0;
+        } else {
+            current = now.painDosesWithMme() == 0 ? null : now.bandMmePerDay();
+        }
+        boolean complete = notComputed.isEmpty();
+        LocalDate peakFrom = asOf.minusDays(config.peakLookbackDays() - 1L);
+        Double peak = 0.0;
+        boolean peakComplete = true;
+        boolean anyPainDay = false;
+        boolean anyComputed = false;
+        for (DoseSeries.Segment s : series.segments()) {
+            if (s.to().isBefore(peakFrom) || s.from().isAfter(asOf) || s.painDoses() == 0) {
+                continue;
+            }
+            anyPainDay = true;
+            peakComplete &= s.complete();
+            if (s.painDosesWithMme() > 0) {
+                anyComputed = true;
+                peak = Math.max(peak, s.bandMmePerDay());
+            }
+        }
+        if (anyPainDay && !anyComputed) {
+            peak = null;
+        }
+        List<Exposure.Band> bands = List.of(
+                new Exposure.Band(config.highDoseMme(), "cdc-2022", band(current, complete, config.highDoseMme())),
+                new Exposure.Band(config.veryHighDoseMme(), "cdc-2016", band(current, complete,
+                        config.veryHighDoseMme())));
         int days = daysOnOpioids(trace, asOf.minusDays(config.longTermWindowDays() - 1L), asOf);
-        Exposure exposure = new Exposure(edition.code(), series.bandOn(asOf),
-                series.peakBand(asOf.minusDays(config.peakLookbackDays()), asOf), notComputed.isEmpty(), notComputed,
-                days, days >= config.longTermMinDays(), trace);
+        Exposure exposure = new Exposure(edition.code(), current, peak, complete, peakComplete, notComputed,
+                reasons.isEmpty() ? null : String.join("; ", reasons), days, days >= config.longTermMinDays(), nonPain,
+                bands, seriesWithoutMme(series, trace, byId, asOf), trace);
         return new Result(exposure, series);
+    }
+
+    /** Whether a pain opioid was taken on enough days of the long-term window ending on {@code day}. */
+    public boolean longTermOn(List<DoseMme> trace, LocalDate day) {
+        return daysOnOpioids(trace, day.minusDays(config.longTermWindowDays() - 1L), day) >= config.longTermMinDays();
+    }
+
+    private static Exposure.BandStatus band(Double current, boolean complete, double threshold) {
+        if (current == null) {
+            return Exposure.BandStatus.NOT_ASSESSABLE;
+        }
+        if (current >= threshold) {
+            return Exposure.BandStatus.HOLDS;
+        }
+        return complete ? Exposure.BandStatus.NO : Exposure.BandStatus.NOT_ASSESSABLE;
+    }
+
+    private String reason(DoseMme t) {
+        if (t.route().isParenteral()) {
+            return "route " + t.route().code() + " is not in the " + edition.code() + " table";
+        }
+        String note = t.note() == null ? "no factor" : t.note();
+        return note.replaceFirst("^MME not (computed|used): ", "");
+    }
+
+    private static List<Exposure.Series> seriesWithoutMme(DoseSeries series, List<DoseMme> trace,
+                                                         Map<String, DoseEvent> doses, LocalDate asOf) {
+        Set<String> keys = new TreeSet<>();
+        for (DoseMme t : trace) {
+            if (t.purpose() == DosePurpose.PAIN && !t.computed() && !t.from().isAfter(asOf)) {
+                keys.add(seriesKey(doses.get(t.doseId())));
+            }
+        }
+        List<Exposure.Series> out = new ArrayList<>();
+        for (String key : keys) {
+            DoseSeries.Key k = series.keys().get(key);
+            if (k == null) {
+                continue;
+            }
+            List<Exposure.Point> points = new ArrayList<>();
+            Double last = null;
+            List<DoseSeries.Segment> segments = series.segments();
+            for (int i = 0; i < segments.size(); i++) {
+                DoseSeries.Segment s = segments.get(i);
+                double v = s.series().getOrDefault(key, 0.0);
+                if (last == null ? v != 0 : v != last) {
+                    points.add(new Exposure.Point(s.from(), v));
+                    last = v;
+                }
+                boolean gapAfter = i + 1 < segments.size() && segments.get(i + 1).from().isAfter(s.to().plusDays(1));
+                if (gapAfter && last != null && last != 0) {
+                    points.add(new Exposure.Point(s.to().plusDays(1), 0));
+                    last = 0.0;
+                }
+            }
+            out.add(new Exposure.Series(k.drug(), k.name(), k.route(), k.unit(), points));
+        }
+        return out;
+    }
+
+    /** The series a dose belongs to: one per drug, name for {@code other}, and route (DEFINITIONS §1). */
+    static String seriesKey(DoseEvent d) {
+        return d.drug().code() + "|" + (d.drug() == org.oihkb.model.Drug.OTHER ? d.name() : "") + "|"
+                + d.route().code();
     }
 
     private List<DoseMme> trace(List<DoseEvent> doses, LocalDate asOf) {
@@ -115,50 +220,78 @@ public final class ExposureCalculator {
     }
 
     private DoseSeries series(List<DoseMme> trace, Map<String, DoseEvent> doses, LocalDate asOf) {
-        TreeMap<LocalDate, double[]> deltas = new TreeMap<>();
+        TreeSet<LocalDate> breaks = new TreeSet<>();
+        List<DoseMme> live = new ArrayList<>();
+        Map<DoseMme, Double> trendMme = new HashMap<>();
+        Map<DoseMme, Double> seriesValue = new HashMap<>();
+        Map<DoseMme, String> seriesKeys = new HashMap<>();
+        Map<String, DoseSeries.Key> keys = new TreeMap<>();
         for (DoseMme t : trace) {
-            if (!t.countsForThresholds() || (t.to() != null && t.to().isBefore(t.from()))) {
+            if ((t.to() != null && t.to().isBefore(t.from())) || t.from().isAfter(asOf)) {
+                continue;
+            }
+            live.add(t);
+            breaks.add(t.from());
+            if (t.to() != null && t.to().isBefore(asOf)) {
+                breaks.add(t.to().plusDays(1));
+            }
+            if (t.purpose() != DosePurpose.PAIN) {
                 continue;
             }
             DoseEvent d = doses.get(t.doseId());
-            double band = t.mmePerDay();
-            double trend = band;
-            if (d.prn()) {
-                // nothing taken, or an amount outside every band of the table (0 mg of 2016 methadone), adds nothing
-                MmeTable.Conversion taken = d.takenDailyDose() == null || d.takenDailyDose() <= 0 ? null
-                        : table.convert(edition, d, d.takenDailyDose());
-                trend = taken != null && taken.computed() ? taken.mmePerDay() : 0;
-            }
-            add(deltas, t.from(), band, trend);
-            if (t.to() != null) {
-                add(deltas, t.to().plusDays(1), -band, -trend);
+            String key = seriesKey(d);
+            keys.putIfAbsent(key, new DoseSeries.Key(t.drug().code(), t.drug() == org.oihkb.model.Drug.OTHER
+                    ? d.name() : null, t.route().code(), t.unit() == DoseUnit.MCG_PER_HOUR ? "mcg/h" : "mg/day"));
+            double amount = d.prn() ? (d.takenDailyDose() == null ? 0 : d.takenDailyDose()) : d.dailyDose();
+            seriesKeys.put(t, key);
+            seriesValue.put(t, t.unit() == DoseUnit.MCG ? amount / 1000.0 : amount);
+            if (t.computed()) {
+                double trend = t.mmePerDay();
+                if (d.prn()) {
+                    // nothing taken, or an amount outside every band of the table (0 mg of 2016 methadone), adds nothing
+                    MmeTable.Conversion taken = d.takenDailyDose() == null || d.takenDailyDose() <= 0 ? null
+                            : table.convert(edition, d, d.takenDailyDose());
+                    trend = taken != null && taken.computed() ? taken.mmePerDay() : 0;
+                }
+                trendMme.put(t, trend);
             }
         }
         List<DoseSeries.Segment> segments = new ArrayList<>();
-        double band = 0;
-        double trend = 0;
-        LocalDate segmentStart = null;
-        for (Map.Entry<LocalDate, double[]> e : deltas.entrySet()) {
-            LocalDate day = e.getKey();
-            if (segmentStart != null && (band != 0 || trend != 0)) {
-                segments.add(new DoseSeries.Segment(segmentStart, day.minusDays(1), band, trend));
+        List<LocalDate> days = new ArrayList<>(breaks);
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate from = days.get(i);
+            LocalDate to = i + 1 < days.size() ? days.get(i + 1).minusDays(1) : asOf;
+            double band = 0;
+            double trend = 0;
+            int pain = 0;
+            int withMme = 0;
+            boolean any = false;
+            Map<String, Double> values = new TreeMap<>();
+            for (DoseMme t : live) {
+                if (!t.covers(from)) {
+                    continue;
+                }
+                any = true;
+                if (t.purpose() != DosePurpose.PAIN) {
+                    continue;
+                }
+                pain++;
+                if (t.computed()) {
+                    withMme++;
+                    band += t.mmePerDay();
+                    trend += trendMme.get(t);
+                }
+                double v = seriesValue.get(t);
+                if (v > 0) {
+                    values.merge(seriesKeys.get(t), v, Double::sum);
+                }
             }
-            band = round(band + e.getValue()[0]);
-            trend = round(trend + e.getValue()[1]);
-            segmentStart = day;
+            if (any) {
+                values.replaceAll((k, v) -> round(v));
+                segments.add(new DoseSeries.Segment(from, to, round(band), round(trend), pain, withMme, values, true));
+            }
         }
-        if (segmentStart != null && (band != 0 || trend != 0)) {
-            // an open-ended period runs to asOf for the purpose of the series
-            segments.add(new DoseSeries.Segment(segmentStart, segmentStart.isAfter(asOf) ? segmentStart : asOf,
-                    band, trend));
-        }
-        return new DoseSeries(segments);
-    }
-
-    private static void add(TreeMap<LocalDate, double[]> deltas, LocalDate day, double band, double trend) {
-        double[] d = deltas.computeIfAbsent(day, k -> new double[2]);
-        d[0] += band;
-        d[1] += trend;
+        return new DoseSeries(segments, keys);
     }
 
     private static double round(double v) {

@@ -34,20 +34,47 @@ public final class RuleLoader {
     private RuleLoader() {
     }
 
-    /** The DRL files of {@code dir}, sorted. */
+    /** The DRL files of {@code dir}, sorted; {@code dir} may also be a folder that holds the rule folder. */
     public static List<Path> drlFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new RuleBaseException(List.of(dir + ": not a directory of .drl files"));
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> drl = files.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
-            if (drl.isEmpty()) {
-                throw new RuleBaseException(List.of(dir + ": no .drl files"));
-            }
-            return drl;
+        Path rules = ruleDirectory(dir);
+        try (Stream<Path> files = Files.list(rules)) {
+            return files.filter(RuleLoader::isDrl).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The folder of rule files {@code dir} names: itself when it holds {@code .drl} files, otherwise the one folder
+     * below it that does (so {@code --rules oih-rules/src/main/resources} finds {@code org/oihkb/knowledge}).
+     *
+     * @throws RuleBaseException when there is none, or more than one
+     */
+    public static Path ruleDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleBaseException(List.of(dir + ": not a directory of .drl files"));
+        }
+        try (Stream<Path> walk = Files.walk(dir, 8)) {
+            List<Path> holders = walk.filter(RuleLoader::isDrl).map(Path::getParent).distinct().sorted().toList();
+            if (holders.contains(dir)) {
+                return dir;
+            }
+            if (holders.isEmpty()) {
+                throw new RuleBaseException(List.of(dir + ": no .drl files"));
+            }
+            if (holders.size() > 1) {
+                throw new RuleBaseException(List.of(dir + ": no .drl files here, and more than one folder below it "
+                        + "holds some (" + holders.stream().map(Path::toString).reduce((a, b) -> a + ", " + b)
+                        .orElse("") + "): name one of them"));
+            }
+            return holders.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isDrl(Path p) {
+        return p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p);
     }
 
     /**

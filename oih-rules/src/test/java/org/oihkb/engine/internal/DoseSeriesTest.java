@@ -92,7 +92,7 @@ class DoseSeriesTest {
         var r = compute(oral("a", Drug.OXYCODONE, 20, -100).end(day(-61)).build(),
                 oral("b", Drug.OXYCODONE, 60, -60).end(day(-31)).build(),
                 oral("c", Drug.MORPHINE, 45, -20).prn(true).build());
-        assertThat(r.series().segments()).containsExactly(
+        assertThat(mmeOnly(r.series().segments())).containsExactly(
                 new Segment(day(-100), day(-61), 30, 30),
                 new Segment(day(-60), day(-31), 90, 90),
                 new Segment(day(-20), AS_OF, 45, 0));
@@ -103,7 +103,7 @@ class DoseSeriesTest {
         var r = compute(oral("base", Drug.MORPHINE, 30, -30).build(),
                 oral("prn", Drug.OXYCODONE, 20, -10).prn(true).takenDailyDose(10.0).end(day(-5)).build(),
                 Doses.dose("patch", Drug.FENTANYL, Route.TRANSDERMAL, 25, DoseUnit.MCG_PER_HOUR, -2).build());
-        assertThat(r.series().segments()).containsExactly(
+        assertThat(mmeOnly(r.series().segments())).containsExactly(
                 new Segment(day(-30), day(-11), 30, 30),
                 new Segment(day(-10), day(-5), 60, 45),
                 new Segment(day(-4), day(-3), 30, 30),
@@ -111,10 +111,10 @@ class DoseSeriesTest {
     }
 
     @Test
-    void aDoseRunningPastAsOfEndsItsSegmentOnItsOwnEnd() {
+    void aDoseRunningPastAsOfIsCutAtAsOf() {
         var r = compute(oral("a", Drug.MORPHINE, 30, -10).end(day(20)).build());
-        assertThat(r.series().segments()).containsExactly(new Segment(day(-10), day(20), 30, 30));
-        assertThat(r.series().bandOn(day(21))).isZero();
+        assertThat(mmeOnly(r.series().segments())).containsExactly(new Segment(day(-10), AS_OF, 30, 30));
+        assertThat(r.series().bandOn(day(1))).as("nothing after asOf is judged").isZero();
     }
 
     @Test
@@ -124,5 +124,22 @@ class DoseSeriesTest {
                 oral("q", Drug.TAPENTADOL, 100, -30).prn(true).takenDailyDose(50.0).build());
         assertThat(r.series().bandOn(AS_OF)).isEqualTo(120.0);
         assertThat(r.series().trendOn(AS_OF)).isEqualTo(40.0);
+    }
+
+    @Test
+    void segmentsCarryTheSeriesInTheirOwnUnitAndWhetherEveryDoseHasAnMme() {
+        var r = compute(oral("oxy", Drug.OXYCODONE, 20, -30).build(),
+                Doses.dose("sc", Drug.HYDROMORPHONE, Route.SUBCUTANEOUS, 10, DoseUnit.MG, -10).build());
+        Segment now = r.series().at(AS_OF);
+        assertThat(now.painDoses()).isEqualTo(2);
+        assertThat(now.painDosesWithMme()).isEqualTo(1);
+        assertThat(now.complete()).isFalse();
+        assertThat(now.series()).containsEntry("oxycodone||oral", 20.0).containsEntry("hydromorphone||subcutaneous", 10.0);
+        assertThat(r.series().completeOn(day(-11))).isTrue();
+    }
+
+    /** The MME part of each segment, for comparison with the four-argument form. */
+    private static List<Segment> mmeOnly(List<Segment> segments) {
+        return segments.stream().map(s -> new Segment(s.from(), s.to(), s.bandMmePerDay(), s.trendMmePerDay())).toList();
     }
 }

@@ -423,7 +423,11 @@ class ExposureCalculatorTest {
                         .build()).exposure();
         assertThat(e.complete()).isFalse();
         assertThat(e.notComputedDoseIds()).containsExactly("a-epi", "m-bup", "z-sc");
-        assertThat(e.currentMmePerDay()).isZero();
+        assertThat(e.currentMmePerDay()).as("pain doses run and none has an MME: null, not 0").isNull();
+        assertThat(e.peakMmePerDay()).isNull();
+        assertThat(e.notComputableReason()).isEqualTo("no MME factor: partial agonist with a ceiling effect (CDC 2022 MME caution 6); "
+                + "route epidural is not in the cdc-2022 table; route subcutaneous is not in the cdc-2022 table");
+        assertThat(e.band(50)).isEqualTo(Exposure.BandStatus.NOT_ASSESSABLE);
     }
 
     @Test
@@ -440,7 +444,7 @@ class ExposureCalculatorTest {
         Exposure e2016 = compute(MmeEdition.CDC_2016, tramadol).exposure();
         assertThat(e2016.complete()).isFalse();
         assertThat(e2016.notComputedDoseIds()).containsExactly("tra");
-        assertThat(e2016.currentMmePerDay()).isZero();
+        assertThat(e2016.currentMmePerDay()).isNull();
         Exposure e2022 = compute(MmeEdition.CDC_2022, tramadol).exposure();
         assertThat(e2022.complete()).isTrue();
         assertThat(e2022.currentMmePerDay()).isEqualTo(40.0);
@@ -455,7 +459,7 @@ class ExposureCalculatorTest {
         assertThat(t.countsForThresholds()).isFalse();
         assertThat(t.note()).isEqualTo("MME not used: 15000 MME/day is above the plausible maximum of 10000; "
                 + "check the dose and its unit");
-        assertThat(r.exposure().currentMmePerDay()).isZero();
+        assertThat(r.exposure().currentMmePerDay()).isNull();
         assertThat(r.exposure().complete()).isFalse();
         assertThat(r.exposure().notComputedDoseIds()).containsExactly("slip");
     }
@@ -507,5 +511,48 @@ class ExposureCalculatorTest {
         assertThat(backward.series()).isEqualTo(forward.series());
         assertThat(forward.exposure().currentMmePerDay()).isEqualTo(148.8);
         assertThat(forward.series().trendOn(AS_OF)).isEqualTo(128.8);
+    }
+
+    @Test
+    void aDoseWithoutMmeBesideOneWithMakesALowerBound() {
+        Exposure e = compute(oral("oxy", Drug.OXYCODONE, 20, -30).build(),
+                dose("it", Drug.MORPHINE, Route.INTRATHECAL, 1, DoseUnit.MG, -30).build()).exposure();
+        assertThat(e.currentMmePerDay()).isEqualTo(30.0);
+        assertThat(e.complete()).isFalse();
+        assertThat(e.peakComplete()).isFalse();
+        assertThat(e.notComputableReason()).isEqualTo("route intrathecal is not in the cdc-2022 table");
+        assertThat(e.band(50)).as("a lower bound below the band").isEqualTo(Exposure.BandStatus.NOT_ASSESSABLE);
+        assertThat(e.series()).singleElement().satisfies(sr -> {
+            assertThat(sr.drug()).isEqualTo("morphine");
+            assertThat(sr.route()).isEqualTo("intrathecal");
+            assertThat(sr.unit()).isEqualTo("mg/day");
+            assertThat(sr.values()).containsExactly(new Exposure.Point(day(-30), 1));
+        });
+    }
+
+    @Test
+    void aLowerBoundAtOrAboveTheBandHolds() {
+        Exposure e = compute(oral("oxy", Drug.OXYCODONE, 40, -30).build(),
+                dose("it", Drug.MORPHINE, Route.INTRATHECAL, 1, DoseUnit.MG, -30).build()).exposure();
+        assertThat(e.currentMmePerDay()).isEqualTo(60.0);
+        assertThat(e.band(50)).isEqualTo(Exposure.BandStatus.HOLDS);
+        assertThat(e.band(90)).isEqualTo(Exposure.BandStatus.NOT_ASSESSABLE);
+    }
+
+    @Test
+    void noPainDoseIsZeroAndComplete() {
+        Exposure e = compute(oral("oxy", Drug.OXYCODONE, 40, -30).end(day(-10)).build()).exposure();
+        assertThat(e.currentMmePerDay()).isZero();
+        assertThat(e.complete()).isTrue();
+        assertThat(e.band(50)).isEqualTo(Exposure.BandStatus.NO);
+        assertThat(e.peakMmePerDay()).isEqualTo(60.0);
+    }
+
+    @Test
+    void thePeakWindowIs365DaysEndingOnAsOf() {
+        Exposure in = compute(oral("old", Drug.OXYCODONE, 60, -400).end(day(-364)).build()).exposure();
+        assertThat(in.peakMmePerDay()).as("asOf-364 is inside").isEqualTo(90.0);
+        Exposure out = compute(oral("old", Drug.OXYCODONE, 60, -400).end(day(-365)).build()).exposure();
+        assertThat(out.peakMmePerDay()).as("asOf-365 is outside").isZero();
     }
 }
