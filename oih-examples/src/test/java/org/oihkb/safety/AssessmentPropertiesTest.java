@@ -148,8 +148,10 @@ class AssessmentPropertiesTest {
             return;
         }
         Assessment a = ENGINE.assess(r);
-        assertThat(a.exposure().currentMmePerDay()).isGreaterThanOrEqualTo(0);
-        assertThat(a.exposure().peakMmePerDay()).isGreaterThanOrEqualTo(0);
+        // not computable is null, never a negative or made-up figure
+        assertThat(a.exposure().currentMmePerDay() == null || a.exposure().currentMmePerDay() >= 0).isTrue();
+        assertThat(a.exposure().peakMmePerDay() == null || a.exposure().peakMmePerDay() >= 0).isTrue();
+        assertThat(a.exposure().currentMmePerDay() == null && a.exposure().notComputableReason() == null).isFalse();
         for (DoseMme t : a.exposure().trace()) {
             assertThat(t.mmePerDay() == null || t.mmePerDay() >= 0).isTrue();
         }
@@ -185,7 +187,8 @@ class AssessmentPropertiesTest {
         a.dataQuality().forEach(n -> evidence.addAll(n.evidence()));
         for (String e : evidence) {
             assertThat(ids.contains(e) || e.startsWith("exposure.") || e.startsWith("patient.")
-                    || e.matches("change-\\d{4}-\\d{2}-\\d{2}") || e.equals("cumulative-escalation")
+                    || e.matches("(change|run)-\\d{4}-\\d{2}-\\d{2}") || e.equals("cumulative-escalation")
+                    || e.equals("cumulative-reduction")
                     || e.matches("OIH-0\\d\\d")).as("evidence '" + e + "'").isTrue();
         }
     }
