@@ -2,13 +2,19 @@ package org.oihkb.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 import org.oihkb.engine.AssessmentException;
 import org.oihkb.engine.MmeEdition;
 import org.oihkb.engine.OihEngine;
+import org.oihkb.fhir.FhirInputException;
+import org.oihkb.fhir.FhirMapping;
+import org.oihkb.fhir.FhirRecords;
 import org.oihkb.json.AssessmentJson;
 import org.oihkb.json.RecordJson;
 import org.oihkb.model.Assessment;
@@ -19,16 +25,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code oih assess FILE}: assesses one patient record and prints the explained result. */
+/**
+ * {@code oih assess FILE}: assesses one patient record and prints the explained result. The file is a
+ * contract record, a FHIR R4 Bundle or resource, or a CDS Hooks request, told apart by its content.
+ */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess one patient record (JSON, CONTRACT.md) and print the explained assessment.")
+        description = "Assess one patient record and print the explained assessment. FILE is a patient record "
+                + "(JSON, CONTRACT.md), a FHIR R4 Bundle or resource, or a CDS Hooks request.")
 final class AssessCommand implements Callable<Integer> {
+
+    /** HAPI's context is built only when a FHIR file is read; contract records never pay for it. */
+    private static final class Fhir {
+        static final FhirRecords RECORDS = FhirRecords.create();
+    }
 
     /** Output formats. */
     enum Format { text, json, html }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the patient record, JSON")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the patient record, a FHIR Bundle or resource, "
+            + "or a CDS Hooks request (JSON)")
     Path file;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "the date to assess FHIR input for (YYYY-MM-DD); "
+            + "default: the Bundle's timestamp or the request's own date; refused when the input has none")
+    LocalDate asOf;
 
     @Option(names = "--format", defaultValue = "text", description = "text (for people), json (the contract) or html (a report with a dose-and-pain chart); "
             + "default ${DEFAULT-VALUE}")
@@ -55,12 +75,15 @@ final class AssessCommand implements Callable<Integer> {
         }
         RecordJson.ReadResult read;
         try {
-            read = RecordJson.reader().read(file);
+            read = read(err);
         } catch (NoSuchFileException e) {
             err.println("oih: " + file + ": no such file");
             return OihCli.INVALID_INPUT;
-        } catch (InvalidRecordException e) {
+        } catch (InvalidRecordException | FhirInputException e) {
             err.println("oih: " + file + ": " + e.getMessage());
+            return OihCli.INVALID_INPUT;
+        }
+        if (read == null) {
             return OihCli.INVALID_INPUT;
         }
         for (DataQualityNote w : read.warnings()) {
@@ -84,5 +107,27 @@ final class AssessCommand implements Callable<Integer> {
         };
         Output.write(text, out, spec.commandLine().getOut());
         return 0;
+    }
+
+    /** The record in the file, read as a contract record or mapped from FHIR; {@code null} after a message. */
+    private RecordJson.ReadResult read(PrintWriter err) throws IOException {
+        if (Files.size(file) > FhirRecords.MAX_CHARS) {
+            throw new FhirInputException("input", "must be at most " + FhirRecords.MAX_CHARS + " bytes",
+                    Files.size(file) + " bytes");
+        }
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        if (json.startsWith("\uFEFF")) {
+            // Editors on Windows save UTF-8 with a byte order mark; the record reader skips it too
+            json = json.substring(1);
+        }
+        if (FhirRecords.detect(json) == FhirRecords.InputKind.OTHER) {
+            if (asOf != null) {
+                err.println("oih: " + file + ": --as-of applies to FHIR input only; a patient record carries its own asOf");
+                return null;
+            }
+            return RecordJson.reader().read(file);
+        }
+        FhirMapping mapping = Fhir.RECORDS.read(json, asOf);
+        return new RecordJson.ReadResult(mapping.record(), mapping.notes());
     }
 }

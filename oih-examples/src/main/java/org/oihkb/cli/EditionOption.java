@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class EditionOption {
 
     @Option(names = "--edition", defaultValue = "cdc-2022", paramLabel = "EDITION",
-            description = "MME conversion table: cdc-2022 (default) or cdc-2016")
+            description = "MME conversion table: cdc-2022 (default), cdc-2016, or cdc-analytic "
+                    + "(the CDC prescription-data factors: analyses only, not clinical guidance)")
     String edition;
 
     /** The edition, or {@code null} after printing why the value is not one. */

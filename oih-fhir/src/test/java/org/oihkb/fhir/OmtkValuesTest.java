@@ -31,6 +31,7 @@ class OmtkValuesTest {
     static final LocalDate AS_OF = LocalDate.of(2023, 5, 1);
     static final FhirRecords FHIR = CdcMmeCalculatorTest.FHIR;
     static final OihEngine CDC_2016 = OihEngine.builder().edition(MmeEdition.CDC_2016).build();
+    static final OihEngine ANALYTIC = OihEngine.builder().edition(MmeEdition.CDC_ANALYTIC).build();
 
     /** A MedicationRequest for chronic pain of {@code count} units, {@code frequency} times per period. */
     static FhirMapping order(String rxnorm, double count, String unit, int frequency, double period, String periodUnit) {
@@ -89,6 +90,20 @@ class OmtkValuesTest {
         assertThat(d.dailyDose()).isCloseTo(mcgPerDay, within(1e-6));
         assertThat(d.unit().code()).isEqualTo("mcg");
         assertThat(d.route().code()).isEqualTo(route);
+    }
+
+    @ParameterizedTest(name = "RxNorm {0}: {6} MME/day with the CDC analytic factors (OMTKLogicTests)")
+    @CsvSource({
+            "1115577, 1, spray, 3, 1, d, 192",
+            "858087, 1, film, 2, 1, d, 432",
+            "1237050, 1, spray, 3, 1, d, 48"})
+    void transmucosalFentanylWithTheAnalyticFactors(String rxnorm, double count, String unit, int freq, double period,
+                                                    String periodUnit, double mme) {
+        FhirMapping m = order(rxnorm, count, unit, freq, period, periodUnit);
+
+        assertThat(ANALYTIC.assess(m.record()).exposure().currentMmePerDay()).isCloseTo(mme, within(1e-6));
+        assertThat(CdcMmeCalculatorTest.ENGINE.assess(m.record()).exposure().currentMmePerDay())
+                .as("the clinical table has no transmucosal factor").isNull();
     }
 
     @ParameterizedTest(name = "fentanyl/ropivacaine injection {0}: not in the OMTK table, no MME")

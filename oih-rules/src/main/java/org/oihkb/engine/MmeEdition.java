@@ -12,7 +12,14 @@ public enum MmeEdition implements Coded {
     /** CDC Clinical Practice Guideline 2022 (MMWR RR 71(3)), the default. */
     CDC_2022("cdc-2022"),
     /** CDC 2016 "Calculating total daily dose of opioids for safer dosage". */
-    CDC_2016("cdc-2016");
+    CDC_2016("cdc-2016"),
+    /**
+     * The CDC analytic (prescription-data) conversion factor file, as the CDC MME calculator's research
+     * factors publish it: for analyses of prescription data, not clinical guidance (it gives methadone a
+     * single factor of 3, which underestimates). The only edition with transmucosal fentanyl factors, which
+     * is why the CDC calculator's own transmucosal test values need it.
+     */
+    CDC_ANALYTIC("cdc-analytic");
 
     private final String code;
 

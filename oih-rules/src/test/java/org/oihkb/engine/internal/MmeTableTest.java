@@ -209,7 +209,7 @@ class MmeTableTest {
     @Test
     void transmucosalFentanylFormsAreNotConvertedWithTheAnalyticFactors() {
         for (Route route : new Route[] {Route.SUBLINGUAL, Route.NASAL, Route.BUCCAL}) {
-            for (MmeEdition edition : MmeEdition.values()) {
+            for (MmeEdition edition : new MmeEdition[] {MmeEdition.CDC_2022, MmeEdition.CDC_2016}) {
                 MmeTable.Conversion c = convert(edition, dose("f", Drug.FENTANYL, route, 1200, DoseUnit.MCG, -5).build());
                 assertThat(c.computed()).as("%s %s", route, edition).isFalse();
                 assertThat(c.reason()).contains("fentanyl " + route.code());
@@ -294,5 +294,33 @@ class MmeTableTest {
         DoseEvent d = oral("o", Drug.OXYCODONE, 40, -5).build();
         assertThat(MmeTable.builtIn().convert(MmeEdition.CDC_2022, d, 40))
                 .isEqualTo(new MmeTable.Conversion(1.5, 60.0, null));
+    }
+
+    @ParameterizedTest(name = "cdc-analytic: fentanyl {1} {2} {3} mcg/day = {4} MME/day")
+    @CsvSource({
+        "BUCCAL, buccal-tablet, 800, 104",
+        "BUCCAL, lozenge, 800, 104",
+        "SUBLINGUAL, sublingual-tablet, 800, 104",
+        "BUCCAL, film, 2400, 432",
+        "NASAL, nasal-spray, 1200, 192",
+        "SUBLINGUAL, mucosal-spray, 300, 48",
+    })
+    void transmucosalFentanylHasAFactorOnlyInTheAnalyticFile(Route route, String form, double mcg, double mme) {
+        DoseEvent d = dose("f", Drug.FENTANYL, route, mcg, DoseUnit.MCG, -5).form(form).build();
+
+        MmeTable.Conversion c = convert(MmeEdition.CDC_ANALYTIC, d);
+
+        assertThat(c.mmePerDay()).isEqualTo(mme);
+        assertThat(convert(MmeEdition.CDC_2022, d).computed()).isFalse();
+        assertThat(convert(MmeEdition.CDC_2016, d).computed()).isFalse();
+    }
+
+    @Test
+    void theAnalyticFileKnowsNoFormItDoesNotName() {
+        MmeTable.Conversion c = convert(MmeEdition.CDC_ANALYTIC,
+                dose("f", Drug.FENTANYL, Route.BUCCAL, 400, DoseUnit.MCG, -5).build());
+
+        assertThat(c.computed()).isFalse();
+        assertThat(c.reason()).isEqualTo("MME not computed: no cdc-analytic factor for fentanyl buccal in mcg");
     }
 }
