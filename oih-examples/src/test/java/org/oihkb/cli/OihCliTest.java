@@ -75,7 +75,7 @@ class OihCliTest {
     void unknownEditionExitsTwo() {
         CliRun r = CliRun.of("assess", EXAMPLE.toString(), "--edition", "cdc-2030");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--edition must be one of cdc-2022, cdc-2016, was 'cdc-2030'");
+        assertThat(r.err()).contains("--edition must be one of cdc-2022, cdc-2016, cdc-analytic, was 'cdc-2030'");
     }
 
     @Test
