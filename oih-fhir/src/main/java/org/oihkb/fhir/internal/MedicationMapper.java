@@ -465,7 +465,12 @@ final class MedicationMapper {
                 }
             }
         }
-        if (ing.drug() == Drug.BUPRENORPHINE) {
+        return inferred(ing.drug(), product, oudContext);
+    }
+
+    /** The purpose of a dose without a reason code: from the drug, the product and the OUD context. */
+    static DosePurpose inferred(Drug drug, RxNormTable.Product product, boolean oudContext) {
+        if (drug == Drug.BUPRENORPHINE) {
             String name = product.name().toLowerCase(Locale.ROOT);
             if (product.route() == Route.SUBLINGUAL || name.contains("naloxone") || "implant".equals(product.form())) {
                 return DosePurpose.OUD_TREATMENT;
@@ -475,7 +480,7 @@ final class MedicationMapper {
             }
             return oudContext ? DosePurpose.OUD_TREATMENT : DosePurpose.UNKNOWN;
         }
-        if (ing.drug() == Drug.METHADONE) {
+        if (drug == Drug.METHADONE) {
             return oudContext ? DosePurpose.OUD_TREATMENT : DosePurpose.UNKNOWN;
         }
         return DosePurpose.PAIN;

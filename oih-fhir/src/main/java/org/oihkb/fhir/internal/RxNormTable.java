@@ -76,6 +76,42 @@ public final class RxNormTable {
         return rxNormCode == null ? null : products.get(rxNormCode.strip());
     }
 
+    /**
+     * The product a dose of {@code drug} by {@code route} is written as: one opioid ingredient, alone when the
+     * table has such a product, a patch exactly when
+     * the route is transdermal, an injection for a parenteral route, of the given release when the table has
+     * one (immediate when {@code release} is {@code null}), the lowest RxNorm code among equals so that the
+     * choice never varies. {@code null} when the table has no such product.
+     */
+    public Product choose(Drug drug, Route route, Release release) {
+        Release wanted = release == null ? Release.IMMEDIATE : release;
+        Product best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (Product p : products.values()) {
+            if (p.ingredients().size() != 1 || p.ingredients().get(0).drug() != drug || drug == Drug.OTHER) {
+                continue;
+            }
+            boolean routeFits = route == Route.TRANSDERMAL ? p.patch()
+                    : !p.patch() && (p.route() == route || route.isParenteral() && p.parenteral());
+            if (!routeFits) {
+                continue;
+            }
+            // the opioid alone before a combination (with naloxone or paracetamol), the dose form's own route
+            // before an injection's, the wanted release before another
+            int score = (p.name().contains(" / ") ? 4 : 0) + (p.route() == route ? 0 : 2)
+                    + (p.patch() || p.release() == wanted ? 0 : 1);
+            if (score < bestScore || score == bestScore && codeOrder(p.code(), best.code()) < 0) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static int codeOrder(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    }
+
     /** How many drugs the table holds. */
     public int size() {
         return products.size();

@@ -36,12 +36,16 @@ final class Vocabulary {
     private final List<Map.Entry<String, ConditionCode>> icd10Prefixes = new ArrayList<>();
     private final Map<String, ObservationTarget> observations = new HashMap<>();
     private final Map<Pattern, MedicationClass> medicationClasses = new LinkedHashMap<>();
+    private final Map<ConditionCode, Coding> conditionCodings = new LinkedHashMap<>();
+    private final Map<MedicationClass, String> classIngredients = new LinkedHashMap<>();
 
     private Vocabulary() {
         for (String[] f : rows("conditions.tsv")) {
             ConditionCode code = ConditionCode.fromCode("conditions.tsv", f[2]);
             if (f[0].equals("snomed")) {
                 snomedConditions.put(f[1], code);
+                // the first SNOMED CT row of a code is the one written: an exact concept, not a prefix
+                conditionCodings.putIfAbsent(code, new Coding(SNOMED, f[1], null));
             } else {
                 icd10Prefixes.add(Map.entry(f[1], code));
             }
@@ -52,8 +56,9 @@ final class Vocabulary {
             observations.put(f[0] + "|" + f[1], ObservationTarget.valueOf(f[2].toUpperCase(Locale.ROOT).replace('-', '_')));
         }
         for (String[] f : rows("medication-classes.tsv")) {
-            medicationClasses.put(Pattern.compile("\\b" + Pattern.quote(f[1]) + "\\b"),
-                    MedicationClass.fromCode("medication-classes.tsv", f[0]));
+            MedicationClass cls = MedicationClass.fromCode("medication-classes.tsv", f[0]);
+            medicationClasses.put(Pattern.compile("\\b" + Pattern.quote(f[1]) + "\\b"), cls);
+            classIngredients.putIfAbsent(cls, f[1]);
         }
     }
 
@@ -80,6 +85,20 @@ final class Vocabulary {
             }
         }
         return null;
+    }
+
+    /**
+     * A coding that reads back as {@code code} (the first SNOMED CT row of conditions.tsv), or {@code null} for
+     * a code with no SNOMED CT row (disease progression and new injury are clinical judgements with no code).
+     */
+    Coding coding(ConditionCode code) {
+        Coding c = conditionCodings.get(code);
+        return c == null ? null : c.copy();
+    }
+
+    /** An ingredient name that reads back as {@code cls} (its first row of medication-classes.tsv), or {@code null}. */
+    String ingredient(MedicationClass cls) {
+        return classIngredients.get(cls);
     }
 
     /** What an observation coding becomes, or {@code null}. */
