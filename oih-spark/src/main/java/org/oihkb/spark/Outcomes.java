@@ -105,6 +105,10 @@ final class Outcomes {
                 null, null, reason);
     }
 
+    /**
+     * Empty until the assessment carries contract revision 2's {@code withheldOptions[]}: the model has no such
+     * list yet, and a withheld option is simply not among the options.
+     */
     private static String[] withheldOptionIds(Assessment a) {
         return new String[0];
     }

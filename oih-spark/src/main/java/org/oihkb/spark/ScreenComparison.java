@@ -65,8 +65,7 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
                 }
             }
         }
-        List<String> diffs = new ArrayList<>();
-        long[] count = {0};
+        Differences diffs = new Differences();
         long assessed = 0;
         Iterator<Row> rows = spark.read().parquet(output + "/patients").toLocalIterator();
         while (rows.hasNext()) {
@@ -75,36 +74,30 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
             String expected = screenAssessed.remove(line);
             String actual = key(p);
             if (expected == null) {
-                differ(diffs, count, "line " + line + ": assessed by the job, not by oih screen");
+                diffs.add("line " + line + ": assessed by the job, not by oih screen");
             } else if (!expected.equals(actual)) {
-                differ(diffs, count, "line " + line + ": oih screen " + expected + ", job " + actual);
+                diffs.add("line " + line + ": oih screen " + expected + ", job " + actual);
             } else {
                 assessed++;
             }
         }
         screenAssessed.keySet().stream().sorted().forEach(line ->
-                differ(diffs, count, "line " + line + ": assessed by oih screen, not by the job"));
+                diffs.add("line " + line + ": assessed by oih screen, not by the job"));
         long rejected = 0;
         for (Row r : spark.read().parquet(output + "/rejected").collectAsList()) {
             long line = r.getAs("line");
             String expected = screenRejected.remove(line);
             if (!String.valueOf(expected).equals(r.getAs("reason"))) {
-                differ(diffs, count, "line " + line + ": oih screen rejected " + expected + ", job " + r.getAs("reason"));
+                diffs.add("line " + line + ": oih screen rejected " + expected + ", job " + r.getAs("reason"));
             } else {
                 rejected++;
             }
         }
         screenRejected.keySet().stream().sorted().forEach(line ->
-                differ(diffs, count, "line " + line + ": rejected by oih screen, not by the job"));
-        return new ScreenComparison(assessed, rejected, diffs, count[0]);
+                diffs.add("line " + line + ": rejected by oih screen, not by the job"));
+        return new ScreenComparison(assessed, rejected, diffs.first, diffs.count);
     }
 
-    private static void differ(List<String> diffs, long[] count, String d) {
-        count[0]++;
-        if (diffs.size() < MAX_REPORTED) {
-            diffs.add(d);
-        }
-    }
 
     /** What must agree, from an assessment as oih screen wrote it. */
     private static String key(JsonNode a) {
@@ -118,7 +111,7 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
     }
 
     /** The same, from a row of the job's patients table. */
-    private static String key(Row p) {
+    static String key(Row p) {
         Object mme = p.getAs("currentMmePerDay");
         return String.join("|", p.<String>getAs("recordId"), p.<String>getAs("patientId"),
                 p.getAs("asOf").toString(), p.<String>getAs("conclusion"),
@@ -150,9 +143,7 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
             System.err.println("usage: ScreenComparison RECORDS.jsonl SCREEN.jsonl ERRORS.jsonl JOB-OUTPUT");
             System.exit(2);
         }
-        SparkSession spark = SparkSession.builder().appName("oih-spark-compare").master("local[2]")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = localSpark();
         ScreenComparison c;
         try {
             c = compare(spark, Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3]);
@@ -162,6 +153,14 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
         System.out.println("compare: " + c.assessed() + " assessed and " + c.rejected() + " rejected alike, "
                 + c.differenceCount() + " differences");
         c.differences().forEach(d -> System.out.println("compare: " + d));
+        System.out.println("same conclusions patient for patient: " + (c.same() ? "yes" : "no"));
         System.exit(c.same() ? 0 : 1);
+    }
+
+    /** A local Spark to read the job's tables with (no web UI, loopback only). */
+    static SparkSession localSpark() {
+        return SparkSession.builder().appName("oih-spark-compare").master("local[2]")
+                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     }
 }
