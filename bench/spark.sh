@@ -19,7 +19,13 @@ if [ ! -f oih-examples/target/oih.jar ] || [ ! -f oih-spark/target/oih-spark.jar
 fi
 oih=(java -jar oih-examples/target/oih.jar)
 job=(java -Xmx4g -jar oih-spark/target/oih-spark.jar)
-compare=(java -Xmx4g -cp oih-spark/target/oih-spark.jar)
+# -cp does not honour the jar's Add-Opens manifest entry: give Spark the flags it needs on Java 17 here
+opens=(); for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+  java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action \
+  sun.util.calendar; do opens+=("--add-opens=java.base/$p=ALL-UNNAMED"); done
+compare=(java -Xmx4g "${opens[@]}" -cp oih-spark/target/oih-spark.jar)
+# compared LOG: the comparison's own lines, or its last error lines when it failed
+compared() { grep -E '^(compare|same conclusions)' "$1" || { echo "comparison failed:"; tail -5 "$1"; }; }
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 
 "${oih[@]}" generate --size "$size" --malformed-every 1000 --out "$dir/in.jsonl" "$n"
@@ -43,7 +49,8 @@ echo "== 1. JSON Lines: the job on local[2] against oih screen"
 "${oih[@]}" screen --threads 2 --out "$dir/screen.jsonl" --errors "$dir/errors.jsonl" "$dir/in.jsonl" 2>/dev/null || true
 "${job[@]}" --input "$dir/in.jsonl" --output "$dir/check" --master 'local[2]' | grep '^oih-spark:' || true
 "${compare[@]}" org.oihkb.spark.ScreenComparison \
-  "$dir/in.jsonl" "$dir/screen.jsonl" "$dir/errors.jsonl" "$dir/check" 2>/dev/null || true
+  "$dir/in.jsonl" "$dir/screen.jsonl" "$dir/errors.jsonl" "$dir/check" >"$dir/compare.log" 2>&1 || true
+compared "$dir/compare.log"
 cp "$dir/check/summary/summary.csv" "${SUMMARY_CSV:-/dev/null}"
 cp "$dir/check/summary/summary.html" "${SUMMARY_HTML:-/dev/null}"
 rm -rf "$dir/check" "$dir/screen.jsonl"
@@ -51,7 +58,8 @@ rm -rf "$dir/check" "$dir/screen.jsonl"
 echo "== 2. FHIR bulk: the job on local[2] against FhirRecords + the engine in one JVM"
 "${job[@]}" --format fhir --as-of "$as_of" --input "$dir/export" --output "$dir/check" --master 'local[2]' \
   | grep '^oih-spark:' || true
-"${compare[@]}" org.oihkb.spark.FhirComparison "$dir/export" "$as_of" "$dir/check" 2>/dev/null || true
+"${compare[@]}" org.oihkb.spark.FhirComparison "$dir/export" "$as_of" "$dir/check" >"$dir/compare.log" 2>&1 || true
+compared "$dir/compare.log"
 rm -rf "$dir/check"
 
 echo "== 3. throughput (pairs alternate; the machine: $(nproc) cores, $(uptime | sed 's/.*load/load/'))"
