@@ -109,7 +109,10 @@ final class CardBuilder {
         for (Finding f : shown) {
             cards.add(card(f.id(), a, summaryOf(f), f.indicator(), detail(f, a, record, ctx, true), List.of()));
         }
-        if (cards.isEmpty() && ctx.essentialMissing()) {
+        // regimen cards (naloxone, a benzodiazepine) hold whatever the data lacks; without a card about OIH itself,
+        // missing essentials must still be said, or their absence reads as "no OIH"
+        if (ctx.essentialMissing() && escalating.isEmpty()
+                && shown.stream().noneMatch(f -> CONCLUSIONS.contains(f.id()))) {
             cards.add(incomplete(a, ctx));
         }
         return cards;

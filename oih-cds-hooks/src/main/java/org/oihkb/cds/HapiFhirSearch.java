@@ -27,9 +27,12 @@ final class HapiFhirSearch implements Prefetch.FhirSearch {
     HapiFhirSearch(FhirContext context, int timeoutMillis) {
         this.context = context;
         IRestfulClientFactory factory = context.getRestfulClientFactory();
-        factory.setConnectTimeout(timeoutMillis);
-        factory.setSocketTimeout(timeoutMillis);
-        factory.setConnectionRequestTimeout(timeoutMillis);
+        // a backstop beyond the caller's deadline: that deadline must fire first, so the card says the server did
+        // not answer in time rather than an exception name (equal limits raced on a loaded machine)
+        int backstop = (int) Math.min(Integer.MAX_VALUE, timeoutMillis + 1_000L);
+        factory.setConnectTimeout(backstop);
+        factory.setSocketTimeout(backstop);
+        factory.setConnectionRequestTimeout(backstop);
         // no metadata round trip before every first call to a server
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
         // the client factory builds its HTTP machinery on first use: pay that at start, not in a hook's time limit

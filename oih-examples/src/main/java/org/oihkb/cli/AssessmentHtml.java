@@ -14,14 +14,17 @@ import org.oihkb.model.DataQualityNote;
 import org.oihkb.model.DoseMme;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.WithheldOption;
 import org.oihkb.model.PatientRecord;
 import org.oihkb.model.Symptom;
 import org.oihkb.model.SymptomKind;
 
 /**
- * Renders an assessment as one self-contained HTML page (no scripts, no network): the patient summary,
- * an SVG chart of daily MME (step line) and pain (points) on one time axis with dose changes and symptom
- * events marked, then findings, options with their cautions, evidence and sources. Prints on A4.
+ * Renders an assessment as one self-contained HTML page (no scripts, no network): the patient summary, the
+ * conclusion of the differential and the regimen warnings, the options with their cautions (a caution on
+ * every option once), the options not offered and why, what to check first, then an SVG chart of daily MME
+ * (step line) and pain (points) on one time axis with dose changes and symptom events marked, the other
+ * findings and the data-quality notes. Prints on A4.
  */
 final class AssessmentHtml {
 
@@ -47,50 +50,84 @@ final class AssessmentHtml {
                 .append("<dl class=\"summary\"><dt>Patient</dt><dd>").append(esc(a.patientId())).append("</dd>")
                 .append("<dt>As of</dt><dd>").append(a.asOf()).append("</dd>")
                 .append("<dt>Current dose</dt><dd>").append(esc(Text.currentMme(a.exposure()))).append("</dd>")
+                .append(a.otherEdition() == null ? "" : "<dt>Other MME table</dt><dd>"
+                        + esc(ReportSections.otherEdition(a.otherEdition())) + "</dd>")
                 .append("<dt>Peak, last year</dt><dd>").append(esc(Text.peakMme(a.exposure()))).append("</dd>")
                 .append("<dt>Opioids for pain</dt><dd>").append(a.exposure().daysOnOpioids()).append(" of the last 90 days")
                 .append(a.exposure().longTermTherapy() ? " (long-term therapy)" : "").append("</dd>")
                 .append("<dt>MME table</dt><dd>").append(esc(a.knowledgeBase().mmeEdition())).append("</dd>")
                 .append("<dt>Knowledge base</dt><dd>").append(esc(a.knowledgeBase().name())).append(' ')
                 .append(esc(a.knowledgeBase().version())).append("</dd></dl></header>\n");
-        s.append("<section><h2>Dose and pain over time</h2>").append(chart(a, r)).append("</section>\n");
-
-        s.append("<section><h2>Findings</h2>");
-        if (a.findings().isEmpty()) {
-            s.append("<p>None.</p>");
+        ReportSections sec = new ReportSections(a);
+        s.append("<section><h2>Conclusion</h2>");
+        if (sec.conclusion.isEmpty()) {
+            s.append("<p>No conclusion about OIH from this record.</p>");
         }
-        List<Finding> bySeverity = new ArrayList<>(a.findings());
-        // the most urgent first, as a clinician reads; the JSON keeps the contract's order by id
-        bySeverity.sort(java.util.Comparator.comparing((Finding f) -> -f.indicator().ordinal())
-                .thenComparing(Finding::id));
-        for (Finding f : bySeverity) {
-            card(s, f.indicator().code(), f.id(), f.title(), f.summary(), f.evidence(), f.sources(), f.evidenceGrade());
-            if (!f.criteriaMet().isEmpty() || !f.criteriaNotMet().isEmpty()) {
-                s.append("<div class=\"criteria\"><h4>Criteria met</h4><ul>");
-                f.criteriaMet().forEach(c -> s.append("<li>").append(esc(c)).append("</li>"));
-                s.append("</ul><h4>Not met or not assessed</h4><ul>");
-                f.criteriaNotMet().forEach(c -> s.append("<li>").append(esc(c)).append("</li>"));
-                s.append("</ul></div>");
-            }
-            s.append("</article>");
+        sec.conclusion.forEach(x -> entry(s, x));
+        if (!sec.regimen.isEmpty()) {
+            s.append("</section>\n<section><h2>Regimen warnings</h2>");
+            sec.regimen.forEach(x -> entry(s, x));
         }
         s.append("</section>\n<section><h2>Options to consider</h2>");
         if (a.options().isEmpty()) {
             s.append("<p>None.</p>");
         }
+        if (!sec.everyOption.isEmpty()) {
+            s.append("<div class=\"cautions every\"><h4>Cautions with every option below</h4>");
+            for (Caution c : sec.everyOption) {
+                card(s, c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(), c.sources(), c.evidenceGrade());
+                s.append("</article>");
+            }
+            s.append("</div>");
+        }
         for (Option o : a.options()) {
             card(s, o.indicator().code(), o.id(), o.title(), o.summary(), o.evidence(), o.sources(), o.evidenceGrade());
-            if (!o.cautions().isEmpty()) {
+            List<Caution> own = sec.ownCautions.get(o);
+            if (!own.isEmpty()) {
                 s.append("<div class=\"cautions\"><h4>Cautions for this patient</h4>");
-                for (Caution c : o.cautions()) {
+                for (Caution c : own) {
                     card(s, c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(), c.sources(),
                             c.evidenceGrade());
                     s.append("</article>");
                 }
                 s.append("</div>");
             }
+            if (!o.checks().isEmpty()) {
+                s.append("<p class=\"checks\"><b>Check first (not in the record):</b> ");
+                List<String> names = new ArrayList<>();
+                o.checks().forEach(k -> names.add(k.title()));
+                s.append(esc(String.join("; ", names))).append("</p>");
+            }
             s.append("</article>");
         }
+        if (!a.withheldOptions().isEmpty()) {
+            s.append("</section>\n<section><h2>Not offered</h2>");
+            for (WithheldOption w : a.withheldOptions()) {
+                s.append("<article class=\"card withheld ").append(esc(w.indicator().code())).append("\"><h3>")
+                        .append("<span class=\"badge\">NOT OFFERED</span> ").append(esc("Not offered: "
+                        + ReportSections.lower(w.optionTitle()) + " (" + w.reason() + ")")).append("</h3>")
+                        .append("<p class=\"meta\"><span class=\"id\">").append(esc(w.optionId())).append(" / ")
+                        .append(esc(w.cautionId())).append("</span> ").append(esc(w.cautionTitle()))
+                        .append("<br><b>Evidence:</b> ").append(esc(String.join(", ", w.evidence())))
+                        .append("<br><b>Sources:</b> ").append(esc(String.join("; ", w.sources())))
+                        .append("<br><b>Grade:</b> ").append(esc(w.evidenceGrade())).append("</p></article>");
+            }
+        }
+        if (!sec.checks.isEmpty()) {
+            s.append("</section>\n<section><h2>Check first: not in the record</h2><ul class=\"checklist\">");
+            for (ReportSections.CheckEntry k : sec.checks) {
+                s.append("<li><span class=\"id\">").append(esc(k.check().id())).append("</span> ")
+                        .append(esc(k.check().summary())).append(" <span class=\"for\">(for: ")
+                        .append(esc(String.join("; ", k.optionTitles()))).append(")</span></li>");
+            }
+            s.append("</ul>");
+        }
+        s.append("</section>\n<section><h2>Dose and pain over time</h2>").append(chart(a, r));
+        s.append("</section>\n<section><h2>Other findings</h2>");
+        if (sec.other.isEmpty()) {
+            s.append("<p>None.</p>");
+        }
+        sec.other.forEach(x -> entry(s, x));
         s.append("</section>\n<section><h2>Data quality</h2>");
         if (a.dataQuality().isEmpty()) {
             s.append("<p>Nothing missing.</p>");
@@ -104,6 +141,43 @@ final class AssessmentHtml {
         s.append("</section>\n<footer>Generated by oih-kb from the record's facts only; time is taken from its asOf ")
                 .append("date. Sources and evidence grades are those the rules carry.</footer></body></html>\n");
         return s.toString();
+    }
+
+    /** Findings of one id as one card: the title once, then each sentence. */
+    private static void entry(StringBuilder s, ReportSections.Entry x) {
+        Finding f = x.first();
+        if (x.all().size() == 1) {
+            card(s, f.indicator().code(), f.id(), f.title(), f.summary(), f.evidence(), f.sources(), f.evidenceGrade());
+        } else {
+            java.util.TreeSet<String> evidence = new java.util.TreeSet<>();
+            StringBuilder list = new StringBuilder("<ul>");
+            for (Finding g : x.all()) {
+                list.append("<li>").append(esc(g.summary())).append("</li>");
+                evidence.addAll(g.evidence());
+            }
+            list.append("</ul>");
+            card(s, f.indicator().code(), f.id(), f.title(), "", List.copyOf(evidence), f.sources(), f.evidenceGrade());
+            s.append(list);
+        }
+        for (Finding g : x.all()) {
+            if (!g.criteriaMet().isEmpty() || !g.criteriaNotMet().isEmpty()) {
+                s.append("<div class=\"criteria\"><h4>Criteria met</h4><ul>");
+                g.criteriaMet().forEach(c -> s.append("<li>").append(esc(c)).append("</li>"));
+                s.append("</ul><h4>Not met or not assessed</h4><ul>");
+                g.criteriaNotMet().forEach(c -> s.append("<li>").append(esc(c)).append("</li>"));
+                s.append("</ul></div>");
+            }
+            if (!g.cautions().isEmpty()) {
+                s.append("<div class=\"cautions\"><h4>Caution</h4>");
+                for (Caution c : g.cautions()) {
+                    card(s, c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(), c.sources(),
+                            c.evidenceGrade());
+                    s.append("</article>");
+                }
+                s.append("</div>");
+            }
+        }
+        s.append("</article>");
     }
 
     private static void card(StringBuilder s, String indicator, String id, String title, String summary,
@@ -259,7 +333,9 @@ final class AssessmentHtml {
             .event polygon{fill:#8250df}.event text{font-size:10px;fill:#8250df;font-weight:700}
             .legend{font-size:12.5px;color:#57606a}.key{display:inline-block;width:18px;height:4px;vertical-align:middle;
             margin:0 4px 0 10px}.key.mme{background:#0969da}.key.pain{background:#cf222e;height:10px;width:10px;border-radius:50%}
-            .key.change{border-top:2px dashed #0969da;height:0}footer{margin-top:32px;font-size:12px;color:#57606a}
+            .key.change{border-top:2px dashed #0969da;height:0}.withheld{background:#fff5f5}.withheld h3{font-size:15px}
+            .checks{font-size:13.5px;background:#f6f8fa;padding:6px 10px;border-radius:4px}.checklist li{margin:3px 0}
+            .for{color:#57606a;font-size:13px}.every{margin-left:0}footer{margin-top:32px;font-size:12px;color:#57606a}
             @media print{body{padding:0;font-size:11pt}.card{border-left-width:4px}h2{break-after:avoid}}
             """;
 }

@@ -10,6 +10,7 @@ import org.oihkb.model.DoseMme;
 import org.oihkb.model.Exposure;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.WithheldOption;
 
 /** Renders an assessment as plain text for a clinician reading a terminal. */
 final class AssessmentText {
@@ -25,12 +26,67 @@ final class AssessmentText {
                 .append(", as of ").append(a.asOf())
                 .append(", MME table ").append(a.knowledgeBase().mmeEdition()).append("\n\n");
 
+        ReportSections r = new ReportSections(a);
+        s.append("CONCLUSION");
+        if (r.conclusion.isEmpty()) {
+            s.append(": no conclusion about OIH from this record\n");
+        } else {
+            s.append('\n');
+            r.conclusion.forEach(x -> entry(s, x));
+        }
+        if (!r.regimen.isEmpty()) {
+            s.append("\nREGIMEN WARNINGS\n");
+            r.regimen.forEach(x -> entry(s, x));
+        }
+
+        s.append("\nOPTIONS TO CONSIDER");
+        if (a.options().isEmpty()) {
+            s.append(": none\n");
+        } else {
+            s.append('\n');
+            if (!r.everyOption.isEmpty()) {
+                s.append("  With every option below:\n");
+                for (Caution c : r.everyOption) {
+                    item(s, "      caution ", c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(),
+                            c.sources(), c.evidenceGrade());
+                }
+            }
+            for (Option o : a.options()) {
+                item(s, "  ", o.indicator().code(), o.id(), o.title(), o.summary(), o.evidence(), o.sources(),
+                        o.evidenceGrade());
+                for (Caution c : r.ownCautions.get(o)) {
+                    item(s, "      caution ", c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(),
+                            c.sources(), c.evidenceGrade());
+                }
+            }
+        }
+        if (!a.withheldOptions().isEmpty()) {
+            s.append("\nNOT OFFERED\n");
+            for (WithheldOption w : a.withheldOptions()) {
+                s.append("  [").append(w.indicator().code().toUpperCase(java.util.Locale.ROOT)).append("] Not offered: ")
+                        .append(ReportSections.lower(w.optionTitle())).append(" (").append(w.reason()).append(")\n");
+                s.append("      ").append(w.cautionId()).append("  ").append(w.cautionTitle()).append('\n');
+                list(s, "      Evidence: ", w.evidence());
+                list(s, "      Sources: ", w.sources());
+            }
+        }
+        if (!r.checks.isEmpty()) {
+            s.append("\nCHECK FIRST (not in the record)\n");
+            for (ReportSections.CheckEntry k : r.checks) {
+                s.append("  ").append(k.check().id()).append("  ").append(k.check().summary()).append(" (for: ")
+                        .append(String.join("; ", k.optionTitles())).append(")\n");
+            }
+        }
+
         Exposure e = a.exposure();
-        s.append("EXPOSURE\n");
+        s.append("\nEXPOSURE\n");
         s.append("  Current ").append(Text.currentMme(e)).append(", peak ")
                 .append(Text.peakMme(e)).append(" in the last year")
                 .append(e.complete() ? "" : "; no MME for " + String.join(", ", e.notComputedDoseIds()))
                 .append('\n');
+        if (a.otherEdition() != null) {
+            s.append("  ").append(ReportSections.otherEdition(a.otherEdition())).append('\n');
+        }
         if (e.nonPainOpioidCurrent()) {
             s.append("  Opioid-tolerant; MME thresholds do not apply to MOUD doses\n");
         }
@@ -59,32 +115,12 @@ final class AssessmentText {
             s.append('\n');
         }
 
-        s.append("\nFINDINGS");
-        if (a.findings().isEmpty()) {
+        s.append("\nOTHER FINDINGS");
+        if (r.other.isEmpty()) {
             s.append(": none\n");
         } else {
             s.append('\n');
-            for (Finding f : a.findings()) {
-                item(s, "  ", f.indicator().code(), f.id(), f.title(), f.summary(), f.evidence(), f.sources(),
-                        f.evidenceGrade());
-                list(s, "      Criteria met: ", f.criteriaMet());
-                list(s, "      Not met or not assessed: ", f.criteriaNotMet());
-            }
-        }
-
-        s.append("\nOPTIONS TO CONSIDER");
-        if (a.options().isEmpty()) {
-            s.append(": none\n");
-        } else {
-            s.append('\n');
-            for (Option o : a.options()) {
-                item(s, "  ", o.indicator().code(), o.id(), o.title(), o.summary(), o.evidence(), o.sources(),
-                        o.evidenceGrade());
-                for (Caution c : o.cautions()) {
-                    item(s, "      caution ", c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(),
-                            c.sources(), c.evidenceGrade());
-                }
-            }
+            r.other.forEach(x -> entry(s, x));
         }
 
         s.append("\nDATA QUALITY");
@@ -97,6 +133,34 @@ final class AssessmentText {
             }
         }
         return s.toString();
+    }
+
+    /** Findings of one id as one entry: the title once, then each sentence. */
+    private static void entry(StringBuilder s, ReportSections.Entry x) {
+        Finding f = x.first();
+        if (x.all().size() == 1) {
+            item(s, "  ", f.indicator().code(), f.id(), f.title(), f.summary(), f.evidence(), f.sources(),
+                    f.evidenceGrade());
+        } else {
+            s.append("  [").append(f.indicator().code().toUpperCase(java.util.Locale.ROOT)).append("] ").append(f.id())
+                    .append("  ").append(f.title()).append('\n');
+            java.util.TreeSet<String> evidence = new java.util.TreeSet<>();
+            for (Finding g : x.all()) {
+                s.append("      - ").append(g.summary()).append('\n');
+                evidence.addAll(g.evidence());
+            }
+            list(s, "      Evidence: ", List.copyOf(evidence));
+            list(s, "      Sources: ", f.sources());
+            s.append("      Grade: ").append(f.evidenceGrade()).append('\n');
+        }
+        for (Finding g : x.all()) {
+            list(s, "      Criteria met: ", g.criteriaMet());
+            list(s, "      Not met or not assessed: ", g.criteriaNotMet());
+            for (Caution c : g.cautions()) {
+                item(s, "      caution ", c.indicator().code(), c.id(), c.title(), c.summary(), c.evidence(),
+                        c.sources(), c.evidenceGrade());
+            }
+        }
     }
 
     private static void item(StringBuilder s, String indent, String indicator, String id, String title, String summary,

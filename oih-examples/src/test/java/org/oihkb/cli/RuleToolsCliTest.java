@@ -53,8 +53,8 @@ class RuleToolsCliTest {
         replace(broken.resolve("exposure.drl"), "Exposure( currentMmePerDay != null, currentMmePerDay >= config.veryHighDoseMme() )",
                 "Exposure( currentMmePerDay != null, currentMmePerDay >= \"ninety\" )");
         replace(broken.resolve("signs.drl"), "QualityShift( assessed, changed )", "QualityShift( assessd, changed )");
-        replace(broken.resolve("oud.drl"), "DoseMme( drug == Drug.METHADONE, covers( asOf ) )",
-                "DoseMme( drug == \"methadone\", covers( asOf ) )");
+        replace(broken.resolve("options.drl"), "    not DoseMme( drug == Drug.METHADONE, covers( asOf ) )",
+                "    not DoseMme( drug == \"methadone\", covers( asOf ) )");
         replace(broken.resolve("withdrawal.drl"), "    $p : InterdosePain()\nthen", "    $p : InterdosePain(\nthen");
         copyRules(edited);
         replace(edited.resolve("exposure.drl"), "Exposure( currentMmePerDay != null, currentMmePerDay >= config.highDoseMme() )",
@@ -67,8 +67,8 @@ class RuleToolsCliTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(broken.resolve("signs.drl") + ":" + lineOf(broken.resolve("signs.drl"), "assessd")
                 + ":1: error: QualityShift has no field 'assessd'; did you mean 'assessed'?");
-        assertThat(r.out()).contains(broken.resolve("oud.drl") + ":" + lineOf(broken.resolve("oud.drl"), "\"methadone\"")
-                + ":19: error: 'drug' is a Drug, compared with a string");
+        assertThat(r.out()).contains(broken.resolve("options.drl") + ":" + lineOf(broken.resolve("options.drl"),
+                "\"methadone\"") + ":18: error: 'drug' is a Drug, compared with a string");
         assertThat(r.out()).contains(broken.resolve("withdrawal.drl") + ":");
         assertThat(r.out()).contains(broken.resolve("exposure.drl") + ":" + lineOf(broken.resolve("exposure.drl"),
                 "rule \"EXP-090") + ":1: error: rule \"EXP-090 Daily dose at or above 90 MME\" does not type-check");

@@ -53,6 +53,37 @@ class JsonSchemaTest {
     }
 
     @Test
+    void theSafetyExtensionsValidate() throws Exception {
+        // a withheld option with checks on the options offered; the other edition with a null figure in that edition
+        String withheld = "{\"format\": 1, \"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p1\"}, \"doses\": ["
+                + "{\"id\": \"d1\", \"drug\": \"oxycodone\", \"route\": \"oral\", \"dailyDose\": 40, \"unit\": \"mg\","
+                + " \"start\": \"2024-05-05\", \"end\": \"2024-10-31\"},"
+                + "{\"id\": \"d2\", \"drug\": \"oxycodone\", \"route\": \"oral\", \"dailyDose\": 60, \"unit\": \"mg\","
+                + " \"start\": \"2024-11-01\"}],"
+                + "\"observations\": [{\"id\": \"o9\", \"code\": \"qtc-ms\", \"value\": 530, \"date\": \"2025-02-20\"}],"
+                + "\"symptoms\": ["
+                + "{\"id\": \"s1\", \"date\": \"2024-10-02\", \"kind\": \"pain\", \"intensity\": 5, \"sites\": [\"lower-back\"]},"
+                + "{\"id\": \"s2\", \"date\": \"2024-10-22\", \"kind\": \"pain\", \"intensity\": 5, \"sites\": [\"lower-back\"]},"
+                + "{\"id\": \"s3\", \"date\": \"2024-12-01\", \"kind\": \"pain\", \"intensity\": 7, \"sites\": [\"lower-back\"]},"
+                + "{\"id\": \"s4\", \"date\": \"2025-01-30\", \"kind\": \"pain\", \"intensity\": 7, \"sites\": [\"lower-back\"]},"
+                + "{\"id\": \"s5\", \"date\": \"2025-02-09\", \"kind\": \"allodynia\"}]}";
+        String tapentadol = "{\"format\": 1, \"asOf\": \"2025-03-01\", \"patient\": {\"id\": \"p2\"}, \"doses\": ["
+                + "{\"id\": \"d1\", \"drug\": \"tapentadol\", \"route\": \"oral\", \"dailyDose\": 200, \"unit\": \"mg\","
+                + " \"start\": \"2024-08-13\"}]}";
+        for (String record : List.of(withheld, tapentadol)) {
+            JsonNode assessment = JSON.readTree(AssessmentJson.toPrettyJson(ENGINE.assess(RecordJson.reader().read(record)
+                    .record())));
+            if (record == withheld) {
+                assertThat(assessment.get("withheldOptions").get(0).get("optionId").asText()).isEqualTo("OPT-021");
+                assertThat(assessment.get("options").findValues("checks")).isNotEmpty();
+            } else {
+                assertThat(assessment.get("exposure").get("otherEdition").get("currentMmePerDay").isNull()).isTrue();
+            }
+            assertThat(ASSESSMENT.validate(assessment)).as(assessment.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void generatedRecordsOfEverySizeValidate() throws Exception {
         for (org.oihkb.examples.SyntheticPopulation.Size size : org.oihkb.examples.SyntheticPopulation.Size.values()) {
             org.oihkb.examples.SyntheticPopulation pop = new org.oihkb.examples.SyntheticPopulation(1, size);

@@ -20,13 +20,35 @@ import java.util.stream.Stream;
  * @param findings conclusions, sorted by id
  * @param options treatment options with their cautions, sorted by id
  * @param dataQuality what could not be used and why
+ * @param withheldOptions options not offered because a contraindication holds, sorted by option and
+ *                        caution id
+ * @param otherEdition what the other MME edition gives, when it changes the current or peak MME or a band;
+ *                     otherwise {@code null} (written as {@code exposure.otherEdition})
  */
 public record Assessment(String recordId, String patientId, LocalDate asOf, KnowledgeBaseInfo knowledgeBase,
                          Exposure exposure, List<Finding> findings, List<Option> options,
-                         List<DataQualityNote> dataQuality) {
+                         List<DataQualityNote> dataQuality, List<WithheldOption> withheldOptions,
+                         OtherEdition otherEdition) {
+
+    /** An assessment whose MME does not depend on the edition. */
+    public Assessment(String recordId, String patientId, LocalDate asOf, KnowledgeBaseInfo knowledgeBase,
+                      Exposure exposure, List<Finding> findings, List<Option> options,
+                      List<DataQualityNote> dataQuality, List<WithheldOption> withheldOptions) {
+        this(recordId, patientId, asOf, knowledgeBase, exposure, findings, options, dataQuality, withheldOptions, null);
+    }
+
+    /** An assessment that withholds no option. */
+    public Assessment(String recordId, String patientId, LocalDate asOf, KnowledgeBaseInfo knowledgeBase,
+                      Exposure exposure, List<Finding> findings, List<Option> options,
+                      List<DataQualityNote> dataQuality) {
+        this(recordId, patientId, asOf, knowledgeBase, exposure, findings, options, dataQuality, List.of(), null);
+    }
 
     /** Copies and sorts the lists. */
     public Assessment {
+        withheldOptions = withheldOptions == null ? List.of() : withheldOptions.stream()
+                .sorted(Comparator.comparing(WithheldOption::optionId).thenComparing(WithheldOption::cautionId)
+                        .thenComparing(WithheldOption::reason)).toList();
         findings = findings.stream().sorted(Comparator.comparing(Finding::id).thenComparing(Finding::summary)).toList();
         options = options.stream().sorted(Comparator.comparing(Option::id).thenComparing(Option::summary)).toList();
         dataQuality = dataQuality.stream()
@@ -43,10 +65,21 @@ public record Assessment(String recordId, String patientId, LocalDate asOf, Know
         return options.stream().filter(o -> o.id().equals(id)).findFirst();
     }
 
-    /** Every id that fired: findings, options, their cautions and data-quality notes, sorted. */
+    /** The options not offered with this option id (one per contraindication that holds). */
+    public List<WithheldOption> withheld(String optionId) {
+        return withheldOptions.stream().filter(w -> w.optionId().equals(optionId)).toList();
+    }
+
+    /**
+     * Every id that fired: findings and their cautions, options, their cautions and checks, the rules that
+     * withheld an option, and data-quality notes, sorted.
+     */
     public List<String> firedIds() {
         return Stream.of(findings.stream().map(Finding::id), options.stream().map(Option::id),
+                        findings.stream().flatMap(f -> f.cautions().stream()).map(Caution::id),
                         options.stream().flatMap(o -> o.cautions().stream()).map(Caution::id),
+                        options.stream().flatMap(o -> o.checks().stream()).map(RecordCheck::id),
+                        withheldOptions.stream().map(WithheldOption::cautionId),
                         dataQuality.stream().map(DataQualityNote::id))
                 .flatMap(s -> s).distinct().sorted().toList();
     }
@@ -58,6 +91,7 @@ public record Assessment(String recordId, String patientId, LocalDate asOf, Know
         }
         List<DataQualityNote> all = new ArrayList<>(dataQuality);
         all.addAll(more);
-        return new Assessment(recordId, patientId, asOf, knowledgeBase, exposure, findings, options, all);
+        return new Assessment(recordId, patientId, asOf, knowledgeBase, exposure, findings, options, all,
+                withheldOptions, otherEdition);
     }
 }

@@ -20,11 +20,11 @@ public enum ConditionCode implements Coded {
     PSYCHOSIS("psychosis"),
     DEPRESSION("depression"),
     SUICIDE_RISK("suicide-risk"),
+    /** A past opioid overdose: a reason to offer naloxone (CDC 2022 Recommendation 8). */
+    OVERDOSE_HISTORY("overdose-history"),
     SLEEP_APNEA("sleep-apnea"),
     RESPIRATORY_DISEASE("respiratory-disease"),
     PREGNANCY("pregnancy"),
-    /** A past opioid overdose. */
-    OVERDOSE_HISTORY("overdose-history"),
     /** Dehydration: strengthens opioid-induced neurotoxicity (accumulation of metabolites). */
     DEHYDRATION("dehydration");
 

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param evidenceGrade the grade as the source states it
  * @param criteriaMet for graded conclusions, the criteria this patient meets; possibly empty
  * @param criteriaNotMet the criteria not met or not assessable; possibly empty
+ * @param cautions cautions attached to the finding itself (the CDC 2022 Recommendation 4 caution on the
+ *                 tolerance pattern); possibly empty
  */
 public record Finding(String id, String title, Indicator indicator, String summary, List<String> evidence,
                       List<String> sources, String evidenceGrade, List<String> criteriaMet,
-                      List<String> criteriaNotMet) {
+                      List<String> criteriaNotMet, List<Caution> cautions) {
 
     /** Copies the lists; every field but the lists is required. */
     public Finding {
@@ -32,5 +34,12 @@ public record Finding(String id, String title, Indicator indicator, String summa
         Objects.requireNonNull(evidenceGrade, "evidenceGrade");
         criteriaMet = criteriaMet == null ? List.of() : List.copyOf(criteriaMet);
         criteriaNotMet = criteriaNotMet == null ? List.of() : List.copyOf(criteriaNotMet);
+        cautions = cautions == null ? List.of() : List.copyOf(cautions);
+    }
+
+    /** A finding without cautions of its own. */
+    public Finding(String id, String title, Indicator indicator, String summary, List<String> evidence,
+                   List<String> sources, String evidenceGrade, List<String> criteriaMet, List<String> criteriaNotMet) {
+        this(id, title, indicator, summary, evidence, sources, evidenceGrade, criteriaMet, criteriaNotMet, List.of());
     }
 }

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param sources citations
  * @param evidenceGrade the grade as the source states it
  * @param cautions the cautions that qualify this option for this patient, sorted by id
+ * @param checks what must be checked before acting on it because the record does not say, sorted by id
  */
 public record Option(String id, String title, Indicator indicator, String summary, List<String> evidence,
-                     List<String> sources, String evidenceGrade, List<Caution> cautions) {
+                     List<String> sources, String evidenceGrade, List<Caution> cautions, List<RecordCheck> checks) {
 
     /** Copies the lists; every field but the lists is required. */
     public Option {
@@ -29,5 +30,12 @@ public record Option(String id, String title, Indicator indicator, String summar
         sources = List.copyOf(sources);
         Objects.requireNonNull(evidenceGrade, "evidenceGrade");
         cautions = List.copyOf(cautions);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** An option without checks. */
+    public Option(String id, String title, Indicator indicator, String summary, List<String> evidence,
+                  List<String> sources, String evidenceGrade, List<Caution> cautions) {
+        this(id, title, indicator, summary, evidence, sources, evidenceGrade, cautions, List.of());
     }
 }

@@ -47,6 +47,14 @@ import org.oihkb.model.InvalidRecordException;
  * @param neurotoxicityEscalationDays Days before the symptom in which an escalation strengthens neurotoxicity. Default 30.
  * @param severeRenalImpairmentMlMin Creatinine clearance or eGFR in mL/min below which kidney function is severely impaired (band below 30), strengthening opioid-induced neurotoxicity. Default 30.
  * @param problemPainScore Latest pain score at or above which pain is a problem for the insufficient-data finding. Default 4.
+ * @param overdoseRiskFraction Fraction of the highest regimen value of the 30 days before at or below which a day's regimen counts as a fast reduction: tolerance falls, overdose risk if the previous dose is resumed (CDC 2022 Rec 5 and 8; ASAM). Default 0.50.
+ * @param overdoseRiskDays Days ending on asOf in which a stop or fast reduction is reported as overdose risk, and days before it whose highest value it is compared with. Default 30.
+ * @param renalAccumulationMlMin Creatinine clearance (or eGFR) in mL/min below which opioids with renally cleared active metabolites accumulate (Dean 2004; King 2011; AGS Beers 2023). Default 30.
+ * @param oxymorphoneRenalMlMin Creatinine clearance (or eGFR) in mL/min below which oxymorphone needs a lower dose (oxymorphone label). Default 50.
+ * @param recentObservationDays Days ending on asOf in which a QTc or kidney function counts as a baseline before starting an option; older values leave a check (Chou 2014: a QTc within 3 months). Default 90.
+ * @param moudRecentDays Days ending on asOf in which methadone or buprenorphine for OUD, or an opioid antagonist, counts as treatment of opioid use disorder (CDC 2022 Rec 12). Default 90.
+ * @param pregnancyCheckMinAge Youngest age at which pregnancy is a check before an NSAID for a female patient. Default 12.
+ * @param pregnancyCheckMaxAge Oldest age at which pregnancy is a check before an NSAID for a female patient. Default 55.
  */
 public record Config(double highDoseMme,
                      double veryHighDoseMme,
@@ -84,7 +92,15 @@ public record Config(double highDoseMme,
                      int neuroexcitationAfterStopDays,
                      int neurotoxicityEscalationDays,
                      double problemPainScore,
-                     double severeRenalImpairmentMlMin) {
+                     double severeRenalImpairmentMlMin,
+                     double overdoseRiskFraction,
+                     int overdoseRiskDays,
+                     double renalAccumulationMlMin,
+                     double oxymorphoneRenalMlMin,
+                     int recentObservationDays,
+                     int moudRecentDays,
+                     int pregnancyCheckMinAge,
+                     int pregnancyCheckMaxAge) {
 
     /** @throws IllegalArgumentException naming the setting, the value and the accepted range */
     public Config {
@@ -125,6 +141,14 @@ public record Config(double highDoseMme,
         range("neurotoxicityEscalationDays", neurotoxicityEscalationDays, 1, 180);
         range("problemPainScore", problemPainScore, 1, 10);
         range("severeRenalImpairmentMlMin", severeRenalImpairmentMlMin, 1, 200);
+        range("overdoseRiskFraction", overdoseRiskFraction, 0.05, 0.95);
+        range("overdoseRiskDays", overdoseRiskDays, 7, 90);
+        range("renalAccumulationMlMin", renalAccumulationMlMin, 1, 200);
+        range("oxymorphoneRenalMlMin", oxymorphoneRenalMlMin, 1, 200);
+        range("recentObservationDays", recentObservationDays, 1, 365);
+        range("moudRecentDays", moudRecentDays, 1, 365);
+        range("pregnancyCheckMinAge", pregnancyCheckMinAge, 0, 130);
+        range("pregnancyCheckMaxAge", pregnancyCheckMaxAge, 0, 130);
         if (veryHighDoseMme < highDoseMme) {
             throw new InvalidRecordException("config.veryHighDoseMme", "must be >= highDoseMme (" + highDoseMme + ")",
                     veryHighDoseMme);
@@ -136,6 +160,10 @@ public record Config(double highDoseMme,
         if (longTermMinDays > longTermWindowDays) {
             throw new InvalidRecordException("config.longTermMinDays",
                     "must be <= longTermWindowDays (" + longTermWindowDays + ")", longTermMinDays);
+        }
+        if (pregnancyCheckMaxAge < pregnancyCheckMinAge) {
+            throw new InvalidRecordException("config.pregnancyCheckMaxAge",
+                    "must be >= pregnancyCheckMinAge (" + pregnancyCheckMinAge + ")", pregnancyCheckMaxAge);
         }
         if (painAfterDays <= painAfterDelayDays) {
             throw new InvalidRecordException("config.painAfterDays",
@@ -196,6 +224,14 @@ public record Config(double highDoseMme,
             b.neurotoxicityEscalationDays = c.neurotoxicityEscalationDays;
             b.problemPainScore = c.problemPainScore;
             b.severeRenalImpairmentMlMin = c.severeRenalImpairmentMlMin;
+            b.overdoseRiskFraction = c.overdoseRiskFraction;
+            b.overdoseRiskDays = c.overdoseRiskDays;
+            b.renalAccumulationMlMin = c.renalAccumulationMlMin;
+            b.oxymorphoneRenalMlMin = c.oxymorphoneRenalMlMin;
+            b.recentObservationDays = c.recentObservationDays;
+            b.moudRecentDays = c.moudRecentDays;
+            b.pregnancyCheckMinAge = c.pregnancyCheckMinAge;
+            b.pregnancyCheckMaxAge = c.pregnancyCheckMaxAge;
         return b;
     }
 
@@ -249,6 +285,14 @@ public record Config(double highDoseMme,
         private int neurotoxicityEscalationDays = 30;
         private double problemPainScore = 4;
         private double severeRenalImpairmentMlMin = 30;
+        private double overdoseRiskFraction = 0.50;
+        private int overdoseRiskDays = 30;
+        private double renalAccumulationMlMin = 30;
+        private double oxymorphoneRenalMlMin = 50;
+        private int recentObservationDays = 90;
+        private int moudRecentDays = 90;
+        private int pregnancyCheckMinAge = 12;
+        private int pregnancyCheckMaxAge = 55;
 
         private Builder() {
         }
@@ -328,9 +372,26 @@ public record Config(double highDoseMme,
         /** @see Config#severeRenalImpairmentMlMin() */
         public Builder severeRenalImpairmentMlMin(double value) { this.severeRenalImpairmentMlMin = value; return this; }
 
+        /** @see Config#overdoseRiskFraction() */
+        public Builder overdoseRiskFraction(double value) { this.overdoseRiskFraction = value; return this; }
+        /** @see Config#overdoseRiskDays() */
+        public Builder overdoseRiskDays(int value) { this.overdoseRiskDays = value; return this; }
+        /** @see Config#renalAccumulationMlMin() */
+        public Builder renalAccumulationMlMin(double value) { this.renalAccumulationMlMin = value; return this; }
+        /** @see Config#oxymorphoneRenalMlMin() */
+        public Builder oxymorphoneRenalMlMin(double value) { this.oxymorphoneRenalMlMin = value; return this; }
+        /** @see Config#recentObservationDays() */
+        public Builder recentObservationDays(int value) { this.recentObservationDays = value; return this; }
+        /** @see Config#moudRecentDays() */
+        public Builder moudRecentDays(int value) { this.moudRecentDays = value; return this; }
+        /** @see Config#pregnancyCheckMinAge() */
+        public Builder pregnancyCheckMinAge(int value) { this.pregnancyCheckMinAge = value; return this; }
+        /** @see Config#pregnancyCheckMaxAge() */
+        public Builder pregnancyCheckMaxAge(int value) { this.pregnancyCheckMaxAge = value; return this; }
+
         /** @throws IllegalArgumentException naming the setting, the value and the accepted range */
         public Config build() {
-            return new Config(highDoseMme, veryHighDoseMme, supportiveDoseMme, longTermWindowDays, longTermMinDays, peakLookbackDays, lookbackDays, escalationFraction, reductionFraction, painBeforeDays, painBeforeFallbackDays, painAfterDelayDays, painAfterDays, meaningfulPainChange, meaningfulPainChangeFraction, sustainedFromDays, withdrawalWindowDays, cowsWithdrawalScore, qtcDiscussMs, qtcContraindicatedMs, nsaidAvoidCrClMlMin, nsaidMonitorCrClMlMin, olderAdultYears, maxPlausibleMme, escalationRunDays, episodeGapDays, largeReductionFraction, slowWithdrawalWindowDays, signBaselineDays, withdrawalSignsDays, interdoseLookbackDays, interdoseCompareDays, neuroexcitationDays, neuroexcitationAfterStopDays, neurotoxicityEscalationDays, problemPainScore, severeRenalImpairmentMlMin);
+            return new Config(highDoseMme, veryHighDoseMme, supportiveDoseMme, longTermWindowDays, longTermMinDays, peakLookbackDays, lookbackDays, escalationFraction, reductionFraction, painBeforeDays, painBeforeFallbackDays, painAfterDelayDays, painAfterDays, meaningfulPainChange, meaningfulPainChangeFraction, sustainedFromDays, withdrawalWindowDays, cowsWithdrawalScore, qtcDiscussMs, qtcContraindicatedMs, nsaidAvoidCrClMlMin, nsaidMonitorCrClMlMin, olderAdultYears, maxPlausibleMme, escalationRunDays, episodeGapDays, largeReductionFraction, slowWithdrawalWindowDays, signBaselineDays, withdrawalSignsDays, interdoseLookbackDays, interdoseCompareDays, neuroexcitationDays, neuroexcitationAfterStopDays, neurotoxicityEscalationDays, problemPainScore, severeRenalImpairmentMlMin, overdoseRiskFraction, overdoseRiskDays, renalAccumulationMlMin, oxymorphoneRenalMlMin, recentObservationDays, moudRecentDays, pregnancyCheckMinAge, pregnancyCheckMaxAge);
         }
     }
 }

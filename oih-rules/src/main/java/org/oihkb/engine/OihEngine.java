@@ -24,6 +24,7 @@ import org.oihkb.engine.internal.BuiltInRules;
 import org.oihkb.engine.internal.ClinicalTimeline;
 import org.oihkb.engine.internal.ExposureCalculator;
 import org.oihkb.engine.internal.MmeTable;
+import org.oihkb.engine.internal.RegimenChanges;
 import org.oihkb.engine.internal.RuleCatalog;
 import org.oihkb.engine.internal.RuleLoader;
 import org.oihkb.facts.Conclusion;
@@ -31,13 +32,17 @@ import org.oihkb.facts.Sign;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.Caution;
 import org.oihkb.model.DataQualityNote;
+import org.oihkb.model.Exposure;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Indicator;
 import org.oihkb.model.KnowledgeBaseInfo;
 import org.oihkb.model.Option;
+import org.oihkb.model.OtherEdition;
 import org.oihkb.model.PatientRecord;
+import org.oihkb.model.RecordCheck;
 import org.oihkb.model.Symptom;
 import org.oihkb.model.SymptomKind;
+import org.oihkb.model.WithheldOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +78,9 @@ public final class OihEngine {
     private static final String OUT_OF_SCOPE = "CDC 2022 scope excludes this patient; shown for reference.";
 
     private final ExposureCalculator exposure;
+    private final ExposureCalculator otherExposure;
     private final ClinicalTimeline timeline;
+    private final RegimenChanges regimen;
     private final KnowledgeBaseInfo info;
 
     private OihEngine(Builder b) {
@@ -88,7 +95,10 @@ public final class OihEngine {
         this.session = kieBase.newStatelessKieSession();
         this.commands = ks.getCommands();
         this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
+        this.otherExposure = new ExposureCalculator(MmeTable.builtIn(),
+                edition == MmeEdition.CDC_2022 ? MmeEdition.CDC_2016 : MmeEdition.CDC_2022, config);
         this.timeline = new ClinicalTimeline(config);
+        this.regimen = new RegimenChanges(config);
         this.info = new KnowledgeBaseInfo(b.rulesDirectory == null ? NAME : NAME + " (rules from "
                 + b.rulesDirectory.getFileName() + ")", Version.get(), edition.code());
         LOG.info("{} {} ready: {} rules, MME edition {}, in {} ms", NAME, info.version(), catalog.all().size(),
@@ -138,6 +148,7 @@ public final class OihEngine {
         facts.add(ex.exposure());
         facts.addAll(ex.exposure().trace());
         facts.addAll(timeline.facts(record, ex.exposure().trace(), ex.series(), exposure));
+        facts.addAll(regimen.facts(record, ex.exposure().trace()));
         // doses and pain scores reach the rules through the trace, the dose changes and the pain facts derived
         // from them; inserting them again would only add work to every assessment
         for (Symptom symptom : record.symptoms()) {
@@ -185,6 +196,11 @@ public final class OihEngine {
         return assemble(record, ex, conclusions);
     }
 
+    /**
+     * Turns the conclusions into the assessment. A withhold conclusion removes the option it targets from the
+     * options and lists it, with the reason, under the withheld options; the cautions and checks of a withheld
+     * option go with it. A caution targets an option or a finding by id.
+     */
     private Assessment assemble(PatientRecord record, ExposureCalculator.Result ex, Collection<Conclusion> all) {
         List<Conclusion> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparing(Conclusion::ruleId).thenComparing(Conclusion::summary)
@@ -193,31 +209,76 @@ public final class OihEngine {
         for (Conclusion c : sorted) {
             outOfScope |= c.kind() == Conclusion.Kind.FINDING && c.ruleId().equals(CONTEXT_RULE);
         }
-        List<Finding> findings = new ArrayList<>();
+        List<Conclusion> findings = new ArrayList<>();
         List<DataQualityNote> notes = new ArrayList<>();
         Map<String, List<Caution>> cautions = new LinkedHashMap<>();
+        Map<String, List<RecordCheck>> checks = new LinkedHashMap<>();
+        Map<String, List<Conclusion>> withholds = new LinkedHashMap<>();
         List<Conclusion> options = new ArrayList<>();
         for (Conclusion c : sorted) {
             RuleInfo r = catalog.get(c.ruleId());
             switch (c.kind()) {
-                case FINDING -> findings.add(new Finding(r.id(), r.title(), c.indicator() == null ? r.indicator()
-                        : Indicator.fromCode("indicator", c.indicator()), scoped(c.summary(), r, outOfScope),
-                        c.evidence(), r.sources(), r.evidence(), c.criteriaMet(), c.criteriaNotMet()));
+                case FINDING -> findings.add(c);
                 case NOTE -> notes.add(new DataQualityNote(r.id(), c.summary(), c.evidence()));
                 case CAUTION -> cautions.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Caution(r.id(),
                         r.title(), r.indicator(), scoped(c.summary(), r, outOfScope), c.evidence(), r.sources(),
                         r.evidence()));
+                case CHECK -> checks.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new RecordCheck(r.id(),
+                        r.title(), c.summary(), String.join(", ", c.evidence())));
+                case WITHHOLD -> withholds.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c);
                 case OPTION -> options.add(c);
             }
         }
+        List<Finding> found = new ArrayList<>(findings.size());
+        for (Conclusion c : findings) {
+            RuleInfo r = catalog.get(c.ruleId());
+            found.add(new Finding(r.id(), r.title(), c.indicator() == null ? r.indicator()
+                    : Indicator.fromCode("indicator", c.indicator()), scoped(c.summary(), r, outOfScope),
+                    c.evidence(), r.sources(), r.evidence(), c.criteriaMet(), c.criteriaNotMet(),
+                    cautions.getOrDefault(r.id(), List.of())));
+        }
         List<Option> opts = new ArrayList<>();
+        List<WithheldOption> withheld = new ArrayList<>();
         for (Conclusion c : options) {
             RuleInfo r = catalog.get(c.ruleId());
+            List<Conclusion> against = withholds.get(r.id());
+            if (against != null) {
+                for (Conclusion w : against) {
+                    RuleInfo wr = catalog.get(w.ruleId());
+                    withheld.add(new WithheldOption(r.id(), r.title(), wr.id(), wr.title(), wr.indicator(),
+                            w.summary(), w.evidence(), wr.sources(), wr.evidence()));
+                }
+                continue;
+            }
             opts.add(new Option(r.id(), r.title(), r.indicator(), c.summary(), c.evidence(), r.sources(),
-                    r.evidence(), cautions.getOrDefault(r.id(), List.of())));
+                    r.evidence(), cautions.getOrDefault(r.id(), List.of()), checks.getOrDefault(r.id(), List.of())));
         }
-        return new Assessment(record.id(), record.patient().id(), record.asOf(), info, ex.exposure(), findings, opts,
-                notes);
+        return new Assessment(record.id(), record.patient().id(), record.asOf(), info, ex.exposure(), found, opts,
+                notes, withheld, otherEdition(record, ex.exposure()));
+    }
+
+    /**
+     * The exposure in the other edition, when it changes the current or peak MME or a high-dose band
+     * (docs/definitions.md, edition sensitivity); {@code null} otherwise.
+     */
+    private OtherEdition otherEdition(PatientRecord record, Exposure mine) {
+        Exposure other = otherExposure.compute(record).exposure();
+        List<OtherEdition.Band> bands = bands(other);
+        if (Objects.equals(other.currentMmePerDay(), mine.currentMmePerDay())
+                && Objects.equals(other.peakMmePerDay(), mine.peakMmePerDay()) && bands.equals(bands(mine))) {
+            return null;
+        }
+        return new OtherEdition(other.mmeEdition(), other.currentMmePerDay(), other.peakMmePerDay(), other.complete(),
+                other.peakComplete(), bands);
+    }
+
+    /** The high-dose bands judged on the current MME, by threshold: the edition each statement names is the same. */
+    private static List<OtherEdition.Band> bands(Exposure e) {
+        List<OtherEdition.Band> out = new ArrayList<>(e.bands().size());
+        for (Exposure.Band b : e.bands()) {
+            out.add(new OtherEdition.Band(b.thresholdMmePerDay(), b.status().code()));
+        }
+        return out;
     }
 
     /**

@@ -7,17 +7,18 @@ import java.util.Objects;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * What a rule concludes about the patient: a finding, an option, a caution on an option, or a
- * data-quality note. Rules insert it logically; the engine turns it into the assessment, taking title,
+ * What a rule concludes about the patient: a finding, an option, a caution on an option or a finding, a
+ * contraindication that withholds an option, a check the record leaves open, or a data-quality note. Rules insert it logically; the engine turns it into the assessment, taking title,
  * indicator, sources and evidence grade from the rule's metadata, so nothing is written twice.
  *
  * <p>In DRL: {@code insertLogical( Conclusion.finding( drools.getRule(), "summary", $dose.id() ) );}
  *
  * @param ruleId the {@code @id} of the rule that concluded it
  * @param kind what it is
- * @param target for a caution, the id of the option it qualifies; otherwise {@code null}
+ * @param target for a caution, the id of the option or finding it qualifies; for a withhold or a check, the id
+ *               of the option; otherwise {@code null}
  * @param summary one sentence built from this patient's values
- * @param evidence ids of the input facts and derived values it rests on
+ * @param evidence ids of the input facts and derived values it rests on; for a check, the missing fact
  * @param criteriaMet for graded findings, the criteria met; otherwise empty
  * @param criteriaNotMet for graded findings, the criteria not met or not assessed; otherwise empty
  * @param indicator an indicator code that replaces the rule's for this patient (neurotoxicity with delirium is
@@ -32,8 +33,15 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
         FINDING,
         /** A treatment option to consider. */
         OPTION,
-        /** A caution on an option. */
+        /** A caution on an option, or on a finding. */
         CAUTION,
+        /**
+         * A contraindication: the option it targets is not offered; the assessment lists it under withheld
+         * options with this conclusion's summary as the reason.
+         */
+        WITHHOLD,
+        /** What the record does not say and must be checked before acting on the option it targets. */
+        CHECK,
         /** Something that could not be used, and why. */
         NOTE
     }
@@ -77,6 +85,19 @@ public record Conclusion(String ruleId, Kind kind, String target, String summary
     /** A caution of {@code rule} on the option {@code optionId}. */
     public static Conclusion caution(Rule rule, String optionId, String summary, Object... evidence) {
         return new Conclusion(idOf(rule), Kind.CAUTION, optionId, summary, flatten(evidence));
+    }
+
+    /**
+     * A contraindication of {@code rule}: the option {@code optionId} is withheld, for {@code reason} (the
+     * facts in one phrase: "QTc 530 ms on 2025-03-02, above 500").
+     */
+    public static Conclusion withhold(Rule rule, String optionId, String reason, Object... evidence) {
+        return new Conclusion(idOf(rule), Kind.WITHHOLD, optionId, reason, flatten(evidence));
+    }
+
+    /** A check of {@code rule} on the option {@code optionId}: {@code missing} names the fact the record lacks. */
+    public static Conclusion check(Rule rule, String optionId, String missing, String summary) {
+        return new Conclusion(idOf(rule), Kind.CHECK, optionId, summary, List.of(missing));
     }
 
     /** A data-quality note of {@code rule}. */

@@ -19,6 +19,9 @@ import org.oihkb.model.DoseMme;
 import org.oihkb.model.Exposure;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.OtherEdition;
+import org.oihkb.model.RecordCheck;
+import org.oihkb.model.WithheldOption;
 
 /**
  * Writes an assessment as JSON (CONTRACT.md section 2; schema {@code assessment.schema.json}). Field
@@ -128,7 +131,7 @@ public final class AssessmentJson {
             g.writeStringField("version", a.knowledgeBase().version());
             g.writeStringField("mmeEdition", a.knowledgeBase().mmeEdition());
             g.writeEndObject();
-            exposure(g, a.exposure());
+            exposure(g, a.exposure(), a.otherEdition());
             g.writeArrayFieldStart("findings");
             for (Finding f : a.findings()) {
                 g.writeStartObject();
@@ -138,6 +141,9 @@ public final class AssessmentJson {
                     strings(g, "criteriaMet", f.criteriaMet());
                     strings(g, "criteriaNotMet", f.criteriaNotMet());
                 }
+                if (!f.cautions().isEmpty()) {
+                    cautions(g, f.cautions());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -146,14 +152,32 @@ public final class AssessmentJson {
                 g.writeStartObject();
                 head(g, o.id(), o.title(), o.indicator().code(), o.summary(), o.evidence(), o.sources(),
                         o.evidenceGrade());
-                g.writeArrayFieldStart("cautions");
-                for (Caution c : o.cautions()) {
+                cautions(g, o.cautions());
+                g.writeArrayFieldStart("checks");
+                for (RecordCheck c : o.checks()) {
                     g.writeStartObject();
-                    head(g, c.id(), c.title(), c.indicator().code(), c.summary(), c.evidence(), c.sources(),
-                            c.evidenceGrade());
+                    g.writeStringField("id", c.id());
+                    g.writeStringField("title", c.title());
+                    g.writeStringField("summary", c.summary());
+                    g.writeStringField("missing", c.missing());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("withheldOptions");
+            for (WithheldOption w : a.withheldOptions()) {
+                g.writeStartObject();
+                g.writeStringField("optionId", w.optionId());
+                g.writeStringField("optionTitle", w.optionTitle());
+                g.writeStringField("cautionId", w.cautionId());
+                g.writeStringField("cautionTitle", w.cautionTitle());
+                g.writeStringField("indicator", w.indicator().code());
+                g.writeStringField("reason", w.reason());
+                strings(g, "evidence", w.evidence());
+                strings(g, "sources", w.sources());
+                g.writeStringField("evidenceGrade", w.evidenceGrade());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -170,7 +194,7 @@ public final class AssessmentJson {
         }
     }
 
-    private static void exposure(JsonGenerator g, Exposure e) throws IOException {
+    private static void exposure(JsonGenerator g, Exposure e, OtherEdition other) throws IOException {
         g.writeObjectFieldStart("exposure");
         g.writeStringField("mmeEdition", e.mmeEdition());
         nullableNumber(g, "currentMmePerDay", e.currentMmePerDay());
@@ -239,7 +263,34 @@ public final class AssessmentJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (other != null) {
+            g.writeObjectFieldStart("otherEdition");
+            g.writeStringField("mmeEdition", other.mmeEdition());
+            nullableNumber(g, "currentMmePerDay", other.currentMmePerDay());
+            nullableNumber(g, "peakMmePerDay", other.peakMmePerDay());
+            g.writeBooleanField("complete", other.complete());
+            g.writeBooleanField("peakComplete", other.peakComplete());
+            g.writeArrayFieldStart("bands");
+            for (OtherEdition.Band b : other.bands()) {
+                g.writeStartObject();
+                number(g, "thresholdMmePerDay", b.thresholdMmePerDay());
+                g.writeStringField("status", b.status());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndObject();
+    }
+
+    private static void cautions(JsonGenerator g, List<Caution> cautions) throws IOException {
+        g.writeArrayFieldStart("cautions");
+        for (Caution c : cautions) {
+            g.writeStartObject();
+            head(g, c.id(), c.title(), c.indicator().code(), c.summary(), c.evidence(), c.sources(), c.evidenceGrade());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void head(JsonGenerator g, String id, String title, String indicator, String summary,

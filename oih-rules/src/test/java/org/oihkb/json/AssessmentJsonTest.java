@@ -173,7 +173,7 @@ class AssessmentJsonTest {
         JsonNode root = parse(AssessmentJson.toPrettyJson(assess(OXYCODONE_60)));
 
         assertThat(fieldNames(root)).containsExactly("format", "recordId", "patientId", "asOf", "knowledgeBase",
-                "exposure", "findings", "options", "dataQuality");
+                "exposure", "findings", "options", "withheldOptions", "dataQuality");
         assertThat(root.path("format").isInt()).isTrue();
         assertThat(root.path("format").intValue()).isEqualTo(1).isEqualTo(AssessmentJson.FORMAT);
         assertThat(root.path("recordId").textValue()).isEqualTo("rec-json-1");
@@ -297,7 +297,7 @@ class AssessmentJsonTest {
             assertCardShape(o);
             optionIds.add(o.path("id").textValue());
             assertThat(fieldNames(o)).containsExactly("id", "title", "indicator", "summary", "evidence", "sources",
-                    "evidenceGrade", "cautions");
+                    "evidenceGrade", "cautions", "checks");
             assertThat(o.path("cautions").isArray()).isTrue();
             List<String> cautionIds = new ArrayList<>();
             for (JsonNode c : o.path("cautions")) {
