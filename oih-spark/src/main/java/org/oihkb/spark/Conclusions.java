@@ -16,7 +16,10 @@ public final class Conclusions {
     /** No conclusion of the differential fired (for example no opioid for pain, or nothing to judge). */
     public static final String NONE = "none";
 
-    /** Conclusion ids, first wins (docs/definitions.md section 5). */
+    /**
+     * The conclusion ids of docs/definitions.md section 5, in this job's order, first wins. {@code oih screen}
+     * names no single conclusion (its JSON lists every finding, sorted by id), so this order is the job's own.
+     */
     public static final List<String> ORDER = List.of(
             "OIH-010",  // possible OIH
             "OIH-090",  // consider opioid-induced neurotoxicity

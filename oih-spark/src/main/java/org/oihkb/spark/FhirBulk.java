@@ -25,6 +25,8 @@ import org.oihkb.fhir.FhirInputException;
 import org.oihkb.fhir.FhirMapping;
 import org.oihkb.fhir.FhirRecords;
 import org.oihkb.model.Assessment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -40,14 +42,22 @@ import scala.Tuple2;
  *     its {@code patientId} and the reason naming the file, the line and the element;</li>
  * <li>a patient id that resources name but no Patient resource of the export has: the id, how many resources
  *     name it and where the first ones are;</li>
- * <li>a line that names no patient (not JSON, no subject, a Medication resource: {@code medicationReference}
- *     to a separate Medication is not resolved across files yet): the file, the line and why.</li>
+ * <li>a line that names no patient (not JSON, no subject, a Medication without an id): the file, the line and
+ *     why.</li>
  * </ul>
- * Input count = patients named (with or without a Patient resource) + lines that name none.
+ * A Medication resource is not a patient's: it joins (a Spark join, not a broadcast) every patient whose
+ * resources refer to it as {@code medicationReference} {@code Medication/id}, so the mapping reads its code; a
+ * Medication no patient refers to is counted in the log and assessed nowhere. Input count = patients named
+ * (with or without a Patient resource) + lines that name none.
  */
 final class FhirBulk {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FhirBulk.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The key of a Medication resource, {@code M:Medication/id}: joined to the patients that refer to it. */
+    static final String MEDICATION = "M:";
 
     /** How many places a rejection of a patient without a Patient resource lists. */
     static final int PLACES_LISTED = 3;
@@ -92,12 +102,26 @@ final class FhirBulk {
                     .filter(l -> !l.text().isBlank());
             lines = lines == null ? numbered : lines.union(numbered);
         }
-        JavaPairRDD<String, Line> keyed = lines.mapToPair(l -> new Tuple2<>(key(l), l));
+        JavaPairRDD<String, Line> all = lines.mapToPair(l -> new Tuple2<>(key(l), l));
+        JavaPairRDD<String, Line> keyed = all.filter(t -> !t._1().startsWith(MEDICATION));
+        JavaPairRDD<String, Line> medications = all.filter(t -> t._1().startsWith(MEDICATION));
+        // which patient refers to which Medication, then each Medication's line to each of them
+        JavaPairRDD<String, String> wanted = keyed.filter(t -> t._1().startsWith("P:"))
+                .flatMapToPair(t -> medicationReferences(t._2().text()).stream()
+                        .map(ref -> new Tuple2<>(MEDICATION + ref, t._1())).iterator())
+                .distinct();
+        JavaPairRDD<String, Line> attached = wanted.join(medications)
+                .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()));
         long count = keyed.keys().distinct().count();
+        long unreferenced = medications.keys().subtract(wanted.keys()).count();
+        if (unreferenced > 0) {
+            LOG.info("{} Medication resources are referred to by no patient's resource; not used", unreferenced);
+        }
         int partitions = o.partitions() != null ? o.partitions() : Math.max(jsc.defaultParallelism(),
                 lines.getNumPartitions());
         LocalDate asOf = o.asOf();
-        JavaRDD<Row> rows = keyed.groupByKey(partitions).map(g -> outcome(g._1(), g._2(), asOf, assessor));
+        JavaRDD<Row> rows = keyed.union(attached).groupByKey(partitions)
+                .map(g -> outcome(g._1(), g._2(), asOf, assessor));
         return new OihSparkJob.Input(rows, count);
     }
 
@@ -129,8 +153,8 @@ final class FhirBulk {
     }
 
     /**
-     * The group a line belongs to: {@code P:id} for the patient it names, or {@code L:file:line} for a line that
-     * names none (alone in its group).
+     * The group a line belongs to: {@code P:id} for the patient it names, {@code M:Medication/id} for a
+     * Medication, or {@code L:file:line} for a line that names none (alone in its group).
      */
     static String key(Line l) {
         String alone = "L:" + l.file() + ":" + l.number();
@@ -144,15 +168,28 @@ final class FhirBulk {
             return alone;
         }
         String type = tree.path("resourceType").asText("");
-        if (type.equals("Patient")) {
+        if (type.equals("Patient") || type.equals("Medication")) {
             JsonNode id = tree.get("id");
-            return id != null && id.isTextual() && !id.asText().isBlank() ? "P:" + id.asText() : alone;
+            if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                return alone;
+            }
+            return (type.equals("Patient") ? "P:" : MEDICATION + "Medication/") + id.asText();
         }
         String patient = patientOf(tree.path("subject").path("reference").asText(null));
         if (patient == null) {
             patient = patientOf(tree.path("patient").path("reference").asText(null));
         }
         return patient == null ? alone : "P:" + patient;
+    }
+
+    /** The relative {@code Medication/id} references of a resource's {@code medicationReference}. */
+    static List<String> medicationReferences(String text) {
+        try {
+            String ref = JSON.readTree(text).path("medicationReference").path("reference").asText("");
+            return ref.startsWith("Medication/") && ref.length() > "Medication/".length() ? List.of(ref) : List.of();
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     /** The patient id of a reference {@code Patient/id} (relative or absolute), or {@code null}. */
@@ -226,8 +263,7 @@ final class FhirBulk {
             return "a Patient resource without an id";
         }
         if (r.fhirType().equals("Medication")) {
-            return "a Medication resource names no patient; a medicationReference to a separate Medication is not "
-                    + "resolved in bulk input (use medicationCodeableConcept or a contained Medication)";
+            return "a Medication resource without an id, which no medicationReference can name";
         }
         return "a " + r.fhirType() + " names no patient (no subject or patient reference to a Patient)";
     }

@@ -65,6 +65,7 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
         FhirRecords fhir = FhirRecords.create();
         Map<String, List<String>> byPatient = new TreeMap<>();
         Set<String> withPatient = new HashSet<>();
+        List<String> medications = new ArrayList<>();
         long unattributed = 0;
         List<Path> files;
         try (var list = Files.list(export)) {
@@ -80,6 +81,10 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
                         continue;
                     }
                     Owner owner = ownerOf(line);
+                    if (owner != null && owner.patient() == null) {
+                        medications.add(line);
+                        continue;
+                    }
                     if (owner == null) {
                         unattributed++;
                         continue;
@@ -91,12 +96,17 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
                 }
             }
         }
+        // every Medication goes with every patient: the mapping reads only the ones a patient's resources name
+        List<IBaseResource> catalogue = new ArrayList<>();
+        for (String line : medications) {
+            catalogue.add(fhir.parseResource(line));
+        }
         Map<String, String> outcomes = new HashMap<>();
         for (Map.Entry<String, List<String>> e : byPatient.entrySet()) {
             String outcome = null;
             if (withPatient.contains(e.getKey())) {
                 try {
-                    List<IBaseResource> resources = new ArrayList<>();
+                    List<IBaseResource> resources = new ArrayList<>(catalogue);
                     for (String line : e.getValue()) {
                         resources.add(fhir.parseResource(line));
                     }
@@ -111,7 +121,10 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
         return new Reference(outcomes, unattributed);
     }
 
-    /** The patient a line belongs to, and whether the line is that patient's Patient resource. */
+    /**
+     * The patient a line belongs to, and whether the line is that patient's Patient resource; no patient for a
+     * Medication with an id (it belongs to whoever names it).
+     */
     private record Owner(String patient, boolean isPatient) {
     }
 
@@ -128,6 +141,9 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
         }
         if ("Patient".equals(tree.path("resourceType").asText())) {
             return tree.path("id").isTextual() ? new Owner(tree.get("id").asText(), true) : null;
+        }
+        if ("Medication".equals(tree.path("resourceType").asText())) {
+            return tree.path("id").isTextual() ? new Owner(null, false) : null;
         }
         for (String field : List.of("subject", "patient")) {
             String ref = tree.path(field).path("reference").asText("");

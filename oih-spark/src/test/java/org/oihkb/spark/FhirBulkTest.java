@@ -81,6 +81,49 @@ class FhirBulkTest {
     }
 
     @Test
+    void aMedicationResourceIsJoinedToThePatientsThatNameIt() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("meds"));
+        org.oihkb.fhir.FhirRecords fhir = org.oihkb.fhir.FhirRecords.create();
+        java.time.LocalDate asOf = java.time.LocalDate.of(2025, 3, 1);
+        try (org.oihkb.fhir.FhirBulkWriter w = org.oihkb.fhir.FhirBulkWriter.create(fhir, export)) {
+            for (String id : List.of("a", "b")) {
+                org.oihkb.model.PatientRecord r = org.oihkb.model.PatientRecord.builder(asOf,
+                                org.oihkb.model.Patient.of(id))
+                        .dose(org.oihkb.model.DoseEvent.builder().id("oxy").drug(org.oihkb.model.Drug.OXYCODONE)
+                                .route(org.oihkb.model.Route.ORAL).dailyDose(40).unit(org.oihkb.model.DoseUnit.MG)
+                                .start(asOf.minusDays(100)).build()).build();
+                for (org.hl7.fhir.r4.model.Resource res : org.oihkb.fhir.FhirBulkWriter.resources(r)) {
+                    if (res instanceof org.hl7.fhir.r4.model.MedicationRequest m) {
+                        // the product moves into a Medication of its own, named by reference
+                        w.write(new org.hl7.fhir.r4.model.Medication().setCode(m.getMedicationCodeableConcept())
+                                .setId("med-" + id));
+                        m.setMedication(new org.hl7.fhir.r4.model.Reference("Medication/med-" + id));
+                    }
+                    w.write(res);
+                }
+            }
+            w.write(new org.hl7.fhir.r4.model.Medication().setId("nobody"));
+        }
+        SparkSession spark = SparkTestSession.get();
+        String out = dir.resolve("meds-out").toString();
+        OihSparkJob.Result result = OihSparkJob.run(spark, OihSparkJob.Options.parse("--format", "fhir", "--input",
+                export.toString(), "--as-of", "2025-03-01", "--output", out), new EngineAssessor(MmeEdition.CDC_2022));
+        assertThat(result.countsAddUp()).isTrue();
+        assertThat(result.summary().input()).isEqualTo(2);
+        assertThat(result.summary().assessed()).isEqualTo(2);
+        for (Row p : spark.read().parquet(out + "/patients").collectAsList()) {
+            assertThat(p.<Double>getAs("currentMmePerDay")).as(p.<String>getAs("patientId")).isEqualTo(60.0);
+            // only the missing birth date: no FHIR-004 "refers to Medication/..., which is not in the input"
+            assertThat(p.<String>getList(p.fieldIndex("dataQualityIds"))).as(p.<String>getAs("patientId"))
+                    .containsExactly("FHIR-007");
+        }
+        FhirComparison c = FhirComparison.compare(spark, export, java.time.LocalDate.of(2025, 3, 1),
+                MmeEdition.CDC_2022, out);
+        assertThat(c.differences()).isEmpty();
+        assertThat(c.assessed()).isEqualTo(2);
+    }
+
+    @Test
     void anExportWithoutNdjsonIsRefusedByName() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("manifest.json"), "{}");
