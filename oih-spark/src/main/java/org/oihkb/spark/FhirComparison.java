@@ -33,6 +33,7 @@ import org.oihkb.model.Assessment;
 import org.oihkb.model.DataQualityNote;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.WithheldOption;
 
 /**
  * Compares the job's output on a FHIR bulk export with the one-JVM path: the export read file by file, its
@@ -211,6 +212,7 @@ public record FhirComparison(long assessed, long rejected, List<String> differen
         return String.join("|", String.valueOf(a.recordId()), a.patientId(), a.asOf().toString(), Conclusions.of(a),
                 String.join(",", a.findings().stream().map(Finding::id).toList()),
                 String.join(",", a.options().stream().map(Option::id).toList()),
+                String.join(",", a.withheldOptions().stream().map(WithheldOption::optionId).distinct().toList()),
                 String.join(",", a.dataQuality().stream().map(DataQualityNote::id).toList()),
                 mme == null ? "null" : Double.toString(mme), Boolean.toString(a.exposure().complete()));
     }

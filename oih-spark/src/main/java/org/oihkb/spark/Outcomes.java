@@ -12,6 +12,7 @@ import org.oihkb.model.Assessment;
 import org.oihkb.model.DataQualityNote;
 import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.WithheldOption;
 
 /**
  * One row per input (a JSON Lines record or a FHIR patient): either an assessment or a rejection. The job writes
@@ -105,12 +106,9 @@ final class Outcomes {
                 null, null, reason);
     }
 
-    /**
-     * Empty until the assessment carries contract revision 2's {@code withheldOptions[]}: the model has no such
-     * list yet, and a withheld option is simply not among the options.
-     */
+    /** The ids of the options withheld because a contraindication holds, each once, in the assessment's order. */
     private static String[] withheldOptionIds(Assessment a) {
-        return new String[0];
+        return a.withheldOptions().stream().map(WithheldOption::optionId).distinct().toArray(String[]::new);
     }
 
     private static String[] array(List<String> values) {

@@ -105,6 +105,7 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
         JsonNode mme = a.get("exposure").get("currentMmePerDay");
         return String.join("|", a.get("recordId").asText(), a.get("patientId").asText(), a.get("asOf").asText(),
                 conclusionOf(findings), String.join(",", findings), String.join(",", ids(a.get("options"))),
+                String.join(",", withheld(a.get("withheldOptions"))),
                 String.join(",", ids(a.get("dataQuality"))),
                 mme == null || mme.isNull() ? "null" : Double.toString(mme.asDouble()),
                 Boolean.toString(a.get("exposure").get("complete").asBoolean()));
@@ -117,8 +118,18 @@ public record ScreenComparison(long assessed, long rejected, List<String> differ
                 p.getAs("asOf").toString(), p.<String>getAs("conclusion"),
                 String.join(",", p.<String>getList(p.fieldIndex("findingIds"))),
                 String.join(",", p.<String>getList(p.fieldIndex("optionIds"))),
+                String.join(",", p.<String>getList(p.fieldIndex("withheldOptionIds"))),
                 String.join(",", p.<String>getList(p.fieldIndex("dataQualityIds"))),
                 mme == null ? "null" : Double.toString((Double) mme), String.valueOf(p.<Boolean>getAs("complete")));
+    }
+
+    /** The option ids of {@code withheldOptions}, each once. */
+    private static List<String> withheld(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> ids.add(n.get("optionId").asText()));
+        }
+        return ids.stream().distinct().toList();
     }
 
     private static List<String> ids(JsonNode array) {
