@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = "Assess one patient record and print the explained assessment. FILE is a patient record "
-                + "(JSON, CONTRACT.md), a FHIR R4 Bundle or resource, or a CDS Hooks request.")
+                + "(JSON, docs/contract.md), a FHIR R4 Bundle or resource, or a CDS Hooks request.")
 final class AssessCommand implements Callable<Integer> {
 
     /** HAPI's context is built only when a FHIR file is read; contract records never pay for it. */

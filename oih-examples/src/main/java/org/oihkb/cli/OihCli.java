@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code oih} command line: {@code java -jar oih-examples/target/oih.jar <command>}.
- * Exit codes follow CONTRACT.md section 3: 0 ok, 2 invalid input, 3 rules do not compile.
+ * Exit codes follow docs/contract.md section 3: 0 ok, 2 invalid input, 3 rules do not compile.
  */
 @Command(name = "oih", mixinStandardHelpOptions = true, versionProvider = OihCli.VersionProvider.class,
         description = "Opioid-induced hyperalgesia knowledge base: decision support, not a diagnosis.",

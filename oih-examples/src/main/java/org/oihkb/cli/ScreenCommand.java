@@ -64,7 +64,7 @@ final class ScreenCommand implements Callable<Integer> {
     enum Format { full, summary }
 
     @Option(names = "--output", defaultValue = "full",
-            description = "full (the assessment, CONTRACT.md) or summary (ids, asOf, MME and the ids of findings, "
+            description = "full (the assessment, docs/contract.md) or summary (ids, asOf, MME and the ids of findings, "
                     + "options and data-quality notes); default ${DEFAULT-VALUE}")
     Format output;
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The explained result of assessing one record (CONTRACT.md section 2): decision support that supports,
+ * The explained result of assessing one record (docs/contract.md section 2): decision support that supports,
  * never replaces, clinical judgement. Findings, options and notes are sorted by id, so the same record
  * always gives an equal assessment.
  *

@@ -1,7 +1,7 @@
 package org.oihkb.model;
 
 /**
- * The regions by which spread of pain is judged (DEFINITIONS.md): the axial region and one per limb.
+ * The regions by which spread of pain is judged (docs/definitions.md): the axial region and one per limb.
  * Spread is counted in regions, not in site words, so "lower back to upper back" is not spread.
  */
 public enum BodyRegion {

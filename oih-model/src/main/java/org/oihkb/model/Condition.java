@@ -29,7 +29,7 @@ public record Condition(String id, ConditionCode code, LocalDate onset, LocalDat
         return new Condition(null, code, null, null, null, null);
     }
 
-    /** Whether the condition counts on {@code date}: active, begun and not ended (CONTRACT.md). */
+    /** Whether the condition counts on {@code date}: active, begun and not ended (docs/contract.md). */
     public boolean countsOn(LocalDate date) {
         return status == ConditionStatus.ACTIVE
                 && (onset == null || !onset.isAfter(date))

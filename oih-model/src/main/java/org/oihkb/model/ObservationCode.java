@@ -2,7 +2,7 @@ package org.oihkb.model;
 
 /**
  * Measurements of format 1, with the range a value must lie in and how long a value stays usable
- * before the record's {@code asOf} (CONTRACT.md).
+ * before the record's {@code asOf} (docs/contract.md).
  */
 public enum ObservationCode implements Coded {
     /** Corrected QT interval in ms. */

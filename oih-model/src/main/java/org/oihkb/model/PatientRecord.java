@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One patient's record as of one date: the single input of an assessment (CONTRACT.md section 1).
+ * One patient's record as of one date: the single input of an assessment (docs/contract.md section 1).
  * Immutable and validated: every fact is dated on or before {@code asOf} (a dose may still run after it),
  * and ids are unique across the record.
  *

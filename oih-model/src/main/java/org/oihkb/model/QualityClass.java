@@ -1,7 +1,7 @@
 package org.oihkb.model;
 
 /**
- * Classes of pain descriptors (DEFINITIONS.md). A quality change is a descriptor of a class not reported
+ * Classes of pain descriptors (docs/definitions.md). A quality change is a descriptor of a class not reported
  * before the first escalation: the article's "dull to sharp" and "throbbing to burning" both count.
  */
 public enum QualityClass {

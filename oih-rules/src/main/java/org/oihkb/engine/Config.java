@@ -3,7 +3,7 @@ package org.oihkb.engine;
 import org.oihkb.model.InvalidRecordException;
 
 /**
- * Every threshold and window the rules use, with documented defaults (DEFINITIONS.md, OIH-BRIEF.md) and
+ * Every threshold and window the rules use, with documented defaults (docs/definitions.md) and
  * range checks at construction. Thresholds are inclusive. Rules read them by name, never as literals.
  *
  * <pre>{@code

@@ -16,7 +16,7 @@ import org.oihkb.model.Exposure;
 
 /**
  * Writes the graded conclusions of the differential (possible OIH, cannot be excluded, tolerance): which
- * criteria of DEFINITIONS.md this patient meets and which not, what strengthens the conclusion, and the
+ * criteria of docs/definitions.md this patient meets and which not, what strengthens the conclusion, and the
  * context that limits it. The rules decide whether a conclusion holds; this class only explains it, from
  * the signals the rules derived.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Pain scores timed at the end of a dosing interval or after a missed dose are at least the meaningful
- * change above the median of untimed scores within 7 days of it: a withdrawal pattern (DEFINITIONS.md).
+ * change above the median of untimed scores within 7 days of it: a withdrawal pattern (docs/definitions.md).
  *
  * @param timedScoreIds the end-of-dose or missed-dose scores
  * @param comparedScoreIds the scores of the same week they were compared with

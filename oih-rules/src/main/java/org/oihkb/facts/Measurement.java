@@ -3,7 +3,7 @@ package org.oihkb.facts;
 import java.time.LocalDate;
 
 /**
- * The latest usable value of a measurement on {@code asOf} (CONTRACT.md, observations): the most recent
+ * The latest usable value of a measurement on {@code asOf} (docs/contract.md, observations): the most recent
  * value within the code's look-back. For kidney function, creatinine clearance wins when both it and eGFR
  * are usable; eGFR stands in for it otherwise ({@link Kind#KIDNEY_FUNCTION}).
  *

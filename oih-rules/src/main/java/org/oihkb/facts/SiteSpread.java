@@ -7,7 +7,7 @@ import org.oihkb.model.BodyRegion;
 
 /**
  * Where pain and allodynia were reported after the reference day (the first escalation, or the earliest
- * score), compared with the original regions (DEFINITIONS.md, Signs).
+ * score), compared with the original regions (docs/definitions.md, Signs).
  *
  * @param originalRegions regions of pain scores on or before the reference day
  * @param newRegions regions of later pain or allodynia that are not original (for diffuse spread)

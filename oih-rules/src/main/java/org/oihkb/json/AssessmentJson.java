@@ -24,7 +24,7 @@ import org.oihkb.model.RecordCheck;
 import org.oihkb.model.WithheldOption;
 
 /**
- * Writes an assessment as JSON (CONTRACT.md section 2; schema {@code assessment.schema.json}). Field
+ * Writes an assessment as JSON (docs/contract.md section 2; schema {@code assessment.schema.json}). Field
  * order is fixed and lists are sorted, so equal assessments give byte-identical JSON. Thread-safe.
  */
 public final class AssessmentJson {

@@ -50,7 +50,7 @@ import org.oihkb.model.Symptom;
 import org.oihkb.model.SymptomKind;
 
 /**
- * Reads a patient record from JSON (CONTRACT.md section 1). Every problem is reported as an
+ * Reads a patient record from JSON (docs/contract.md section 1). Every problem is reported as an
  * {@link InvalidRecordException} naming the field path, the value and what was expected
  * ({@code doses[2].dailyDose must be > 0, was -5}); unknown fields are ignored with a warning.
  *

@@ -16,7 +16,7 @@ import org.oihkb.engine.OihEngine;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.PatientRecord;
 
-/** Writing assessments as JSON (CONTRACT.md section 2): shape, number formatting and determinism. */
+/** Writing assessments as JSON (docs/contract.md section 2): shape, number formatting and determinism. */
 class AssessmentJsonTest {
 
     private static final OihEngine ENGINE = OihEngine.create();

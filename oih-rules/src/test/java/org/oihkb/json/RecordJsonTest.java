@@ -39,12 +39,12 @@ import org.oihkb.model.Sex;
 import org.oihkb.model.Symptom;
 import org.oihkb.model.SymptomKind;
 
-/** Reading patient records from JSON (CONTRACT.md section 1): mapping, messages, limits and warnings. */
+/** Reading patient records from JSON (docs/contract.md section 1): mapping, messages, limits and warnings. */
 class RecordJsonTest {
 
     private static final RecordJson READER = RecordJson.reader();
 
-    /** The example record of CONTRACT.md section 1, verbatim. */
+    /** The example record of docs/contract.md section 1, verbatim. */
     private static final String CONTRACT_EXAMPLE = """
             {
               "format": 1,

@@ -32,6 +32,7 @@ import org.oihkb.model.MedicationClass;
 import org.oihkb.model.Observation;
 import org.oihkb.model.ObservationCode;
 import org.oihkb.model.Option;
+import org.oihkb.model.PainQuality;
 import org.oihkb.model.Patient;
 import org.oihkb.model.PatientRecord;
 import org.oihkb.model.RecordCheck;
@@ -42,16 +43,17 @@ import org.oihkb.model.SymptomKind;
 import org.oihkb.model.WithheldOption;
 
 /**
- * The caution matrix (design notes, CAUTIONS.md revision 2, parts A to C, with the options of part D for
- * possible OIH) as an oracle written apart from the rules. For generated patients it computes on its own
- * which facts hold on {@code asOf} (conditions that count, the latest usable measurement, the current MME
+ * The caution matrix (revision 2 of the project's design notes: option cautions and withheld options, checks,
+ * regimen findings, and the options of each conclusion it models) as an oracle written apart from the rules.
+ * For generated patients it computes on its own which facts hold on {@code asOf} (conditions that count, the latest usable measurement, the current MME
  * from its own factor table, the duration of therapy, a stop or fast reduction) and checks that every
  * required caution, withheld option, check and regimen finding is there, and nothing else is. The generator
  * covers every row in each state (fact present, absent, not recorded) and the boundaries: doses of exactly
  * 50 and 90 MME, two observations of one code on different dates, QTc 449/450/500/501, kidney function
  * 29/30/49/50/59/60, ages 64/65 and 55/56, stops whose last dose was 58, 59 and 60 days ago, and
- * patients without a full agonist. It reads the differential's conclusion (possible OIH) from the engine:
- * that is the input of the matrix, not what it tests.
+ * patients without a full agonist; and shapes that conclude possible OIH, the tolerance pattern, escalation
+ * without benefit and opioid-induced neurotoxicity. It reads the differential's conclusions from the engine:
+ * they are the input of the matrix, not what it tests.
  */
 class CautionMatrixTest {
 
@@ -400,7 +402,7 @@ class CautionMatrixTest {
             new Row(null, f -> f.currentDrug(Drug.TAPENTADOL) && f.kidneyBelow(30), "REG-063"),
             new Row(null, f -> f.currentDrug(Drug.HYDROMORPHONE, Drug.OXYCODONE, Drug.HYDROCODONE, Drug.LEVORPHANOL)
                     && (f.kidneyBelow(30) || f.counts(ConditionCode.RENAL_IMPAIRMENT)), "REG-064"),
-            // CAUTIONS.md puts oxymorphone < 50 in REG-064's row; its own threshold gets its own rule
+            // the matrix puts oxymorphone < 50 in REG-064's row; its own threshold gets its own rule
             new Row(null, f -> f.currentDrug(Drug.OXYMORPHONE) && f.kidneyBelow(50), "REG-065"),
             new Row(null, f -> !f.current().isEmpty() && f.counts(ConditionCode.HEPATIC_IMPAIRMENT), "REG-070"),
             new Row(null, Facts::toleranceLoss, "REG-080"),
@@ -429,6 +431,17 @@ class CautionMatrixTest {
         return o;
     }
 
+    /**
+     * Part D for the other modelled conclusions: cannot be excluded, tolerance, escalation without benefit and
+     * neurotoxicity (whose option carries none of the taper cautions: only the rows for any option apply to it).
+     */
+    private static final Map<String, Set<String>> PART_D = Map.of(
+            "OIH-010", Set.of(),
+            "OIH-020", Set.of("OPT-040", "OPT-080", "OPT-100"),
+            "OIH-030", Set.of("OPT-040", "OPT-080", "OPT-110"),
+            "OIH-035", Set.of("OPT-040", "OPT-080", "OPT-110"),
+            "OIH-090", Set.of("OPT-140"));
+
     // ------------------------------------------------------------------ the generator
 
     static PatientRecord generate(Random rnd, int n) {
@@ -436,9 +449,30 @@ class CautionMatrixTest {
         Sex sex = rnd.nextInt(3) == 0 ? Sex.MALE : rnd.nextBoolean() ? Sex.FEMALE : Sex.UNKNOWN;
         Integer age = rnd.nextInt(10) == 0 ? null : ages[rnd.nextInt(ages.length)];
         PatientRecord.Builder b = PatientRecord.builder(AS_OF, new Patient("gen-" + n, null, age, sex)).id("gen-" + n);
-        int shape = rnd.nextInt(10);
+        int shape = rnd.nextInt(13);
         Drug drug = PAIN_DRUGS[rnd.nextInt(PAIN_DRUGS.length)];
-        if (shape < 6) {
+        if (shape >= 10) {
+            // 10: tolerance (pain falls after a 50% escalation, no sign present); 11: escalation without benefit
+            // (pain rises, every sign examined and absent); 12: myoclonus 3 days ago on a stable dose (neurotoxicity)
+            double now = dose(drug, TARGET_MME[rnd.nextInt(TARGET_MME.length)]);
+            if (shape == 12) {
+                b.dose(pain("d1", drug, now, -400, null));
+                b.symptom(new Symptom("s9", AS_OF.minusDays(3), SymptomKind.MYOCLONUS, true, null, List.of(), List.of(),
+                        List.of(), List.of(), null));
+            } else {
+                b.dose(pain("d1", drug, now / 1.5, -300, -121));
+                b.dose(pain("d2", drug, now, -120, null));
+                double after = shape == 10 ? 4 : 7;
+                b.symptom(score("s1", -150, 7 - (shape == 10 ? 0 : 2)));
+                b.symptom(score("s2", -130, 7 - (shape == 10 ? 0 : 2)));
+                b.symptom(score("s3", -90, after));
+                b.symptom(score("s4", -30, after));
+                if (shape == 11) {
+                    b.symptom(new Symptom("s5", AS_OF.minusDays(20), SymptomKind.ALLODYNIA, false, null,
+                            List.of(BodySite.LOWER_BACK), List.of(), List.of(), List.of(), null));
+                }
+            }
+        } else if (shape < 6) {
             // possible OIH: a 50% escalation 120 days ago, pain rising, allodynia
             double now = dose(drug, TARGET_MME[rnd.nextInt(TARGET_MME.length)]);
             int first = new int[] {-600, -365, -364, -300}[rnd.nextInt(4)];
@@ -472,7 +506,7 @@ class CautionMatrixTest {
         } else if (shape < 9) {
             b.dose(pain("d1", drug, dose(drug, TARGET_MME[rnd.nextInt(TARGET_MME.length)]), -400, null));
         }
-        if (shape == 9 || rnd.nextInt(5) == 0) {
+        if (shape == 9 || (shape < 10 && rnd.nextInt(5) == 0)) {
             Drug moud = rnd.nextBoolean() ? Drug.METHADONE : Drug.BUPRENORPHINE;
             if (moud == drug) {
                 // two periods of one drug and route would replace each other; the matrix is not about that
@@ -548,7 +582,7 @@ class CautionMatrixTest {
 
     private static Symptom score(String id, int day, double intensity) {
         return new Symptom(id, AS_OF.plusDays(day), SymptomKind.PAIN, true, intensity, List.of(BodySite.LOWER_BACK),
-                List.of(), List.of(), List.of(), null);
+                List.of(PainQuality.DULL), List.of(), List.of(), null);
     }
 
     // ------------------------------------------------------------------ the test
@@ -559,6 +593,7 @@ class CautionMatrixTest {
         Random rnd = new Random(SEED);
         Map<String, int[]> seen = new TreeMap<>();
         int possibleOih = 0;
+        Map<String, Integer> concluded = new TreeMap<>();
         for (int n = 0; n < PATIENTS; n++) {
             PatientRecord r = generate(rnd, n);
             Assessment a = ENGINE.assess(r);
@@ -584,15 +619,28 @@ class CautionMatrixTest {
                     || id.equals("OUD-050")).forEach(actualRegimen::add);
             assertThat(actualRegimen).as("regimen findings for " + who).isEqualTo(regimen);
             for (Finding x : a.findings()) {
-                Set<String> expected = Set.of("OIH-030", "OIH-035").contains(x.id()) ? Set.of("CAU-050") : Set.of();
-                assertThat(ids(x.cautions())).as("cautions on finding " + x.id() + " for " + who).isEqualTo(expected);
+                boolean holds = Set.of("OIH-030", "OIH-035").contains(x.id());
+                count(seen, "CAU-050", holds);
+                assertThat(ids(x.cautions())).as("cautions on finding " + x.id() + " for " + who)
+                        .isEqualTo(holds ? Set.of("CAU-050") : Set.of());
             }
 
-            if (a.finding("OIH-010").isEmpty()) {
+            Set<String> conclusions = new TreeSet<>();
+            a.findings().stream().map(Finding::id).filter(id -> id.startsWith("OIH-0") || id.equals("OIH-090"))
+                    .forEach(conclusions::add);
+            conclusions.removeAll(Set.of("OIH-070", "OIH-080"));
+            if (conclusions.isEmpty() || !PART_D.keySet().containsAll(conclusions)) {
+                // no conclusion, or one whose options this matrix does not model (progression, withdrawal)
                 continue;
             }
-            possibleOih++;
-            Set<String> candidates = optionsForPossibleOih(f);
+            conclusions.forEach(c -> concluded.merge(c, 1, Integer::sum));
+            if (conclusions.contains("OIH-010")) {
+                possibleOih++;
+            }
+            Set<String> candidates = new TreeSet<>();
+            for (String c : conclusions) {
+                candidates.addAll(c.equals("OIH-010") ? optionsForPossibleOih(f) : PART_D.get(c));
+            }
             Set<String> offered = new TreeSet<>();
             Set<String> withheld = new TreeSet<>();
             for (String option : candidates) {
@@ -651,11 +699,15 @@ class CautionMatrixTest {
             }
         }
         assertThat(possibleOih).as("generated patients with possible OIH").isGreaterThan(PATIENTS / 4);
+        for (String c : List.of("OIH-010", "OIH-030", "OIH-035", "OIH-090")) {
+            assertThat(concluded.getOrDefault(c, 0)).as("generated patients concluding " + c).isGreaterThan(PATIENTS / 50);
+        }
         List<String> rows = new ArrayList<>();
         for (List<Row> part : List.of(CAUTIONS, WITHHOLDS, CHECKS, REGIMEN)) {
             part.forEach(row -> rows.add(row.id()));
         }
         rows.add("REG-100");
+        rows.add("CAU-050");
         for (String id : rows) {
             int[] s = seen.getOrDefault(id, new int[2]);
             assertThat(s[1]).as(id + " held in some generated patient").isPositive();

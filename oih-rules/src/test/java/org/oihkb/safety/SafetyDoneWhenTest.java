@@ -109,6 +109,30 @@ class SafetyDoneWhenTest {
         assertThat(a.finding("OUD-020")).isPresent();
     }
 
+    @Test
+    void neurotoxicityOffersAPromptReductionOrRotationAndNeverAStopOfMoud() {
+        PatientRecord r = PatientRecord.builder(AS_OF, Patient.of("p5"))
+                .dose(DoseEvent.builder().id("d1").drug(Drug.HYDROMORPHONE).route(Route.SUBCUTANEOUS).dailyDose(24)
+                        .unit(DoseUnit.MG).purpose(DosePurpose.PAIN).start(AS_OF.minusDays(10)).build())
+                .dose(DoseEvent.builder().id("moud").drug(Drug.BUPRENORPHINE).route(Route.SUBLINGUAL).dailyDose(16)
+                        .unit(DoseUnit.MG).purpose(DosePurpose.OUD_TREATMENT).start(AS_OF.minusDays(400)).build())
+                .symptom(new Symptom("s1", AS_OF.minusDays(2), SymptomKind.DELIRIUM, true, null, List.of(), List.of(),
+                        List.of(), List.of(), null))
+                .build();
+        Assessment a = ENGINE.assess(r);
+
+        assertThat(a.finding("OIH-090").orElseThrow().indicator().code()).isEqualTo("critical");
+        Option o = a.option("OPT-140").orElseThrow();
+        assertThat(o.summary()).isEqualTo("Consider a prompt reduction of the opioid dose for pain, or rotation to "
+                + "another opioid, under close supervision (hydromorphone 24 mg/day subcutaneous (d1)); with reduced "
+                + "kidney function prefer an opioid without renally cleared active metabolites. For buprenorphine 16 "
+                + "mg/day sublingual (moud, oud-treatment): urgent specialist review of the dose; do not stop "
+                + "medication for opioid use disorder. Check kidney function and hydration, and look for other causes "
+                + "of delirium.");
+        assertThat(o.evidence()).containsExactly("OIH-090", "d1", "moud");
+        assertThat(o.cautions()).as("no taper-rate or reduce-gradually caution with a prompt reduction").isEmpty();
+    }
+
     private static PatientRecord.Builder possibleOih(PatientRecord.Builder b) {
         return b.dose(oxycodone("d1", 40, -300, -121)).dose(oxycodone("d2", 60, -120, null))
                 .symptom(score("s1", -150, 5)).symptom(score("s2", -130, 5)).symptom(score("s3", -90, 7))

@@ -23,7 +23,7 @@ import org.oihkb.model.Exposure;
 import org.oihkb.model.PatientRecord;
 
 /**
- * Turns dose periods into the MME trace, the daily dose series and the exposure summary (DEFINITIONS.md,
+ * Turns dose periods into the MME trace, the daily dose series and the exposure summary (docs/definitions.md,
  * Exposure). This is arithmetic over a table, done once in Java so that no rule joins doses with days;
  * the rules decide on its results.
  */

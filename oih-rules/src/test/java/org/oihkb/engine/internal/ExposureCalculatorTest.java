@@ -24,7 +24,7 @@ import org.oihkb.model.Drug;
 import org.oihkb.model.Exposure;
 import org.oihkb.model.Route;
 
-/** Dose periods to the MME trace, the daily series and the exposure summary (DEFINITIONS.md, Exposure). */
+/** Dose periods to the MME trace, the daily series and the exposure summary (docs/definitions.md, Exposure). */
 class ExposureCalculatorTest {
 
     private static DoseMme trace(ExposureCalculator.Result r, String doseId) {

@@ -38,7 +38,7 @@ class MmeTableTest {
         return dose("f", Drug.FENTANYL, Route.TRANSDERMAL, mcgPerHour, DoseUnit.MCG_PER_HOUR, -5).form("patch").build();
     }
 
-    // --- CDC worked examples (OIH-BRIEF 5.1, 5.4), identical in both editions ---
+    // --- CDC worked examples (CDC 2022 MME table; CDC opioid CDS calculation logic), identical in both editions ---
 
     @ParameterizedTest
     @EnumSource(MmeEdition.class)
