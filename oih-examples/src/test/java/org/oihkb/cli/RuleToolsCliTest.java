@@ -93,6 +93,18 @@ class RuleToolsCliTest {
     }
 
     @Test
+    void lintFlagsASourceReadersCannotOpen(@TempDir Path dir) throws Exception {
+        copyRules(dir);
+        replace(dir.resolve("options.drl"), "@source(\"Seed article (dose reduction);",
+                "@source(\"OIH-BRIEF 3.4; Seed article (dose reduction);");
+        CliRun r = CliRun.of("lint", "--rules", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(dir.resolve("options.drl") + ":")
+                .contains("rule \"OPT-010 Gradual reduction of the opioid dose for pain\" cites OIH-BRIEF in @source, "
+                        + "which readers cannot open");
+    }
+
+    @Test
     void scenariosRefuseRulesThatDoNotCompile() {
         CliRun r = CliRun.of("scenarios", SCENARIOS.toString(), "--rules", broken.toString());
         assertThat(r.exit()).isEqualTo(3);

@@ -44,6 +44,10 @@ public final class RuleLint {
 
     private static final Pattern STRICT_METHOD = Pattern.compile(
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern SOURCE = Pattern.compile("@source\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** The project's working notes, which are not published with it: a source must be something a reader can find. */
+    private static final Pattern UNREADABLE_SOURCE = Pattern.compile(
+            "OIH-BRIEF|CAUTIONS\\.md|CONTRACT\\.md|DEFINITIONS\\.md|ARCHITECTURE\\.md|\\.\\./shared|shared/(domain|design|notes)");
     private static final Pattern STRING_COMPARE = Pattern.compile("\\b(\\w+)\\s*(==|!=)\\s*\"");
 
     private RuleLint() {
@@ -100,6 +104,15 @@ public final class RuleLint {
                 for (String key : RuleCatalog.REQUIRED) {
                     if (!head.toString().contains("@" + key + "(")) {
                         problems.add(where(dir, e.getKey(), start, 1) + "rule \"" + rule.getKey() + "\" has no @" + key);
+                    }
+                }
+                Matcher source = SOURCE.matcher(head);
+                while (source.find()) {
+                    Matcher unreadable = UNREADABLE_SOURCE.matcher(source.group(1));
+                    if (unreadable.find()) {
+                        problems.add(where(dir, e.getKey(), start, 1) + "rule \"" + rule.getKey() + "\" cites "
+                                + unreadable.group() + " in @source, which readers cannot open; cite the publication "
+                                + "(authors, journal, year) or the project's docs (docs/definitions.md §N)");
                     }
                 }
                 Matcher id = Pattern.compile("@id\\(\\s*\"([^\"]+)\"").matcher(head);
