@@ -387,10 +387,13 @@ class CautionMatrixTest {
     private static final List<Row> REGIMEN = List.of(
             new Row(null, f -> !f.current().isEmpty() && f.taking(MedicationClass.BENZODIAZEPINE), "REG-010"),
             new Row(null, f -> !f.current().isEmpty() && f.taking(MedicationClass.GABAPENTINOID), "REG-020"),
-            new Row(null, f -> f.toleranceLoss() || (!f.current().isEmpty() && (f.bandDose() >= 50
+            // The naloxone row names opioid use disorder and a past overdose as reasons of their own: with either on
+            // record naloxone is offered without a prescribed dose (illicit opioids are never doses; the published
+            // cases Parkar 2006 and Tewari 2017), where the matrix's preamble would ask for a current dose
+            new Row(null, f -> f.toleranceLoss() || f.counts(ConditionCode.OPIOID_USE_DISORDER, ConditionCode.OVERDOSE_HISTORY)
+                    || (!f.current().isEmpty() && (f.bandDose() >= 50
                     || f.taking(MedicationClass.BENZODIAZEPINE) || f.counts(ConditionCode.SLEEP_APNEA,
-                    ConditionCode.OPIOID_USE_DISORDER, ConditionCode.SUBSTANCE_USE_DISORDER,
-                    ConditionCode.OVERDOSE_HISTORY))), "REG-030"),
+                    ConditionCode.SUBSTANCE_USE_DISORDER))), "REG-030"),
             new Row(null, f -> f.currentDrug(Drug.METHADONE) && f.qtc() != null && f.qtc() > 500, "REG-050"),
             new Row(null, f -> f.currentDrug(Drug.METHADONE) && qtcRisk(f), "REG-051"),
             new Row(null, f -> f.currentDrug(Drug.METHADONE) && f.taking(MedicationClass.QT_PROLONGING), "REG-052"),
