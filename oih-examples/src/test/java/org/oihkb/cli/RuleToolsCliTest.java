@@ -113,17 +113,54 @@ class RuleToolsCliTest {
     }
 
     @Test
-    void anEditedThresholdChangesExactlyItsBoundaryScenario() {
+    void anEditedThresholdChangesExactlyItsBoundaryScenarios() {
         CliRun r = CliRun.of("scenarios", SCENARIOS.resolve("exposure").toString(), "--rules", edited.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> failed = r.out().lines().filter(l -> l.startsWith("FAIL")).toList();
-        assertThat(failed).singleElement().asString().endsWith("fires-morphine-50mg-is-exactly-50-mme.yaml");
-        assertThat(r.out()).contains("expected to fire but did not: [EXP-050]").contains(" passed, 1 failed");
+        // the band's two "at" scenarios: the default 50 and the one configured to 40
+        assertThat(failed).hasSize(2).anyMatch(l -> l.endsWith("fires-morphine-50mg-is-exactly-50-mme.yaml"))
+                .anyMatch(l -> l.endsWith("fires-morphine-40mg-reaches-a-lowered-40-mme-band.yaml"));
+        assertThat(r.out()).contains("expected to fire but did not: [EXP-050]").contains(" passed, 2 failed");
     }
 
     @Test
     void lintAcceptsAFolderThatHoldsTheRuleFolder() {
         CliRun r = CliRun.of("lint", "--rules", Path.of("..", "oih-rules", "src", "main", "resources").toString());
         assertThat(r.out()).startsWith("lint: no problems");
+    }
+
+    @Test
+    void aMisspeltExpectKeyFailsTheScenarioRunWithFileLineAndAcceptedKeys(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("fires-misspelt.yaml");
+        Files.writeString(f, """
+                record:
+                  doses:
+                    - {id: d1, drug: morphine, route: oral, dailyDose: 50, unit: mg, start: -30}
+                expect:
+                  fire: [EXP-050]
+                """);
+        CliRun r = CliRun.of("scenarios", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL  " + f)
+                .contains(f + ":5: expect.fire: unknown key 'fire' in expect; accepted keys: cautions, criteriaAbsent, criteriaMet, ")
+                .contains("0 passed, 1 failed");
+    }
+
+    @Test
+    void aScenarioRunsWithTheConfigAndEditionItDeclares(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("fires-lowered.yaml");
+        Files.writeString(f, """
+                config: {highDoseMme: 40}
+                edition: cdc-2016
+                record:
+                  doses:
+                    - {id: d1, drug: hydromorphone, route: oral, dailyDose: 10, unit: mg, start: -30}
+                expect:
+                  fires: [EXP-050]
+                  currentMmePerDay: 40
+                """);
+        CliRun r = CliRun.of("scenarios", f.toString());
+        assertThat(r.out()).contains("ok    " + f).contains("1 passed, 0 failed");
+        assertThat(r.exit()).isZero();
     }
 }

@@ -13,12 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.util.function.Predicate;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.oihkb.engine.OihEngine;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.BodySite;
@@ -53,8 +58,26 @@ import org.oihkb.model.SymptomKind;
  * the input, MME is never negative, a lower pain score never creates rising pain, and the clinical safety
  * invariants hold (no escalation advised, no option on medication for OUD, reductions always warn
  * against abrupt stops, no vendor procedure).
+ *
+ * <p>Reproducible: record {@code i} of a run comes from {@code new Random(seed * 1_000_003 + i)}, with the seed
+ * fixed in the build ({@code oih.seed} in the parent pom), printed once per run, replayed with
+ * {@code -Doih.seed=N} and drawn afresh with {@code -Pfresh-seeds}. jqwik walks the indices 0..1999
+ * exhaustively, so its own seed plays no part. Every property counts the records that reached its
+ * assertion ({@code Statistics}, reported after each property) and fails below a stated floor, so a
+ * generator change that makes a property skip its check cannot pass unnoticed.
  */
 class AssessmentPropertiesTest {
+
+    private static final int TRIES = 2000;
+    // floors: about half of what the fixed seed 20261201 reaches (in brackets), so that a generator change that
+    // stops producing the cases a property is about fails the build (docs/testing.md)
+    private static final int EVIDENCE_FLOOR = 900; // (1821 of 2000)
+    private static final int LOWER_FLOOR = 650; // (1349)
+    private static final int OPTIONS_FLOOR = 60; // (127)
+    private static final int REDUCTION_FLOOR = 12; // (26)
+    private static final int FINDINGS_FLOOR = 900; // (1808)
+    /** The seed of this run's records. */
+    static final long SEED = seed();
 
     private static final OihEngine ENGINE = OihEngine.create();
     private static final LocalDate AS_OF = LocalDate.of(2025, 3, 1);
@@ -76,9 +99,31 @@ class AssessmentPropertiesTest {
             new Combo(Drug.FENTANYL, Route.BUCCAL, DoseUnit.MCG), new Combo(Drug.MORPHINE, Route.INTRAVENOUS, DoseUnit.MG),
             new Combo(Drug.MORPHINE, Route.ORAL, DoseUnit.MCG));
 
+    private static long seed() {
+        String value = System.getProperty("oih.seed", "20261201");
+        long seed = value.equals("fresh") ? System.nanoTime() : Long.parseLong(value);
+        System.out.println("AssessmentPropertiesTest: seed " + seed + " (replay: mvn -B verify -Doih.seed=" + seed + ")");
+        return seed;
+    }
+
+    /** The random source of record {@code i} of this run. */
+    static Random random(int i) {
+        return new Random(SEED * 1_000_003L + i);
+    }
+
     @Provide
-    Arbitrary<PatientRecord> records() {
-        return Arbitraries.longs().map(seed -> generate(new Random(seed)));
+    Arbitrary<Integer> indices() {
+        return Arbitraries.integers().between(0, TRIES - 1);
+    }
+
+    /**
+     * Counts whether this try reached the property's assertion, and fails the property when fewer than
+     * {@code floor} of its tries did.
+     */
+    private static void reached(String property, boolean reached, String otherwise, int floor) {
+        Statistics.label(property).collect(reached ? "reached the assertion" : otherwise);
+        Statistics.label(property).coverage(c -> c.check("reached the assertion")
+                .count((Predicate<Integer>) n -> n >= floor));
     }
 
     /** A random but valid-by-construction record; the generator exercises every vocabulary. */
@@ -138,15 +183,17 @@ class AssessmentPropertiesTest {
         return copy;
     }
 
-    @Property(tries = 2000)
-    void nothingEscapesButTheDocumentedValidationError(@ForAll long seed) {
-        Random rnd = new Random(seed);
+    @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+    void nothingEscapesButTheDocumentedValidationError(@ForAll("indices") int i) {
         PatientRecord r;
         try {
-            r = generate(rnd);
+            r = generate(random(i));
         } catch (InvalidRecordException expected) {
+            // the documented refusal is an allowed outcome, counted so that it cannot crowd out the check
+            reached("nothing escapes", false, "refused: " + expected.field(), 1900);
             return;
         }
+        reached("nothing escapes", true, "", 1900);
         Assessment a = ENGINE.assess(r);
         // not computable is null, never a negative or made-up figure
         assertThat(a.exposure().currentMmePerDay() == null || a.exposure().currentMmePerDay() >= 0).isTrue();
@@ -157,20 +204,51 @@ class AssessmentPropertiesTest {
         }
     }
 
-    @Property(tries = 2000)
-    void sameAssessmentInAnyFactOrderOnAnyThread(@ForAll("records") PatientRecord r, @ForAll long seed)
-            throws Exception {
-        Random rnd = new Random(seed);
+    @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+    void sameAssessmentInAnyFactOrderOnAnyThread(@ForAll("indices") int i) throws Exception {
+        Random rnd = random(i);
+        PatientRecord r = generate(rnd);
+        reached("same in any order", true, "", TRIES);
         Assessment expected = ENGINE.assess(r);
         PatientRecord reordered = new PatientRecord(r.format(), r.id(), r.asOf(), r.patient(),
                 shuffled(r.conditions(), rnd), shuffled(r.medications(), rnd), shuffled(r.observations(), rnd),
                 shuffled(r.doses(), rnd), shuffled(r.symptoms(), rnd));
         Future<Assessment> other = POOL.submit(() -> ENGINE.assess(reordered));
         assertThat(other.get()).isEqualTo(expected);
+        // every list reversed as well: the order in which a fact-order defect was found (see below)
+        assertThat(ENGINE.assess(reversed(r))).isEqualTo(expected);
     }
 
-    @Property(tries = 2000)
-    void everyEvidenceIdPointsAtTheInputOrANamedDerivedValue(@ForAll("records") PatientRecord r) {
+    /**
+     * The generated patient gen-31049 ({@code generate(new Random(5837))}) once got a different assessment with
+     * its lists reversed: possible OIH named whichever of its two refuted injuries came first. Kept as a fixed
+     * example, since the seeded run need not generate such a record.
+     */
+    @Example
+    void theRecordWhoseAssessmentOnceDependedOnFactOrder() {
+        PatientRecord r = generate(new Random(5837));
+        assertThat(r.patient().id()).isEqualTo("gen-31049");
+        Assessment a = ENGINE.assess(r);
+        assertThat(ENGINE.assess(reversed(r))).isEqualTo(a);
+        assertThat(a.findings()).filteredOn(f -> f.id().equals("OIH-010")).singleElement()
+                .satisfies(f -> assertThat(f.criteriaMet()).anyMatch(c -> c.endsWith("(assessed and refuted: c1, c3)")));
+    }
+
+    private static PatientRecord reversed(PatientRecord r) {
+        return new PatientRecord(r.format(), r.id(), r.asOf(), r.patient(), reversedList(r.conditions()),
+                reversedList(r.medications()), reversedList(r.observations()), reversedList(r.doses()),
+                reversedList(r.symptoms()));
+    }
+
+    private static <T> List<T> reversedList(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+    void everyEvidenceIdPointsAtTheInputOrANamedDerivedValue(@ForAll("indices") int i) {
+        PatientRecord r = generate(random(i));
         Set<String> ids = new HashSet<>();
         r.doses().forEach(d -> ids.add(d.id()));
         r.symptoms().forEach(s -> ids.add(s.id()));
@@ -185,6 +263,7 @@ class AssessmentPropertiesTest {
             o.cautions().forEach(c -> evidence.addAll(c.evidence()));
         }
         a.dataQuality().forEach(n -> evidence.addAll(n.evidence()));
+        reached("evidence points at the input", !evidence.isEmpty(), "no evidence to check", EVIDENCE_FLOOR);
         for (String e : evidence) {
             assertThat(ids.contains(e) || e.startsWith("exposure.") || e.startsWith("patient.")
                     || e.matches("(change|run)-\\d{4}-\\d{2}-\\d{2}") || e.equals("cumulative-escalation")
@@ -193,11 +272,14 @@ class AssessmentPropertiesTest {
         }
     }
 
-    @Property(tries = 2000)
-    void aLowerPainScoreNeverCreatesRisingPain(@ForAll("records") PatientRecord r, @ForAll long seed) {
+    @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+    void aLowerPainScoreNeverCreatesRisingPain(@ForAll("indices") int i) {
+        Random rnd = random(i);
+        PatientRecord r = generate(rnd);
         double lowest = r.symptoms().stream().filter(Symptom::isPainScore).mapToDouble(Symptom::intensity).min()
                 .orElse(10);
         if (lowest < 1) {
+            reached("a lower score never creates rising pain", false, "a score of 0: none can be lower", LOWER_FLOOR);
             return;
         }
         // dated as the latest observation: a low score dated before the others can legitimately reveal a rise
@@ -205,20 +287,27 @@ class AssessmentPropertiesTest {
         LocalDate latest = r.symptoms().stream().map(Symptom::date).max(LocalDate::compareTo).orElse(AS_OF.minusDays(30));
         int span = (int) java.time.temporal.ChronoUnit.DAYS.between(latest, AS_OF);
         List<Symptom> more = new ArrayList<>(r.symptoms());
-        more.add(new Symptom("lower", latest.plusDays(new Random(seed).nextInt(span + 1)), SymptomKind.PAIN, true, lowest - 1,
+        more.add(new Symptom("lower", latest.plusDays(rnd.nextInt(span + 1)), SymptomKind.PAIN, true, lowest - 1,
                 List.of(BodySite.LOWER_BACK), List.of(), List.of(), List.of(), null));
         PatientRecord withLower = new PatientRecord(r.format(), r.id(), r.asOf(), r.patient(), r.conditions(),
                 r.medications(), r.observations(), r.doses(), more);
         Set<String> before = ENGINE.assessTraced(r).firedRuleIds();
         Set<String> after = ENGINE.assessTraced(withLower).firedRuleIds();
+        reached("a lower score never creates rising pain", !before.contains("PAIN-010"),
+                "rising pain already without the lower score", LOWER_FLOOR);
         if (!before.contains("PAIN-010")) {
             assertThat(after).as("rising pain after adding a lower score").doesNotContain("PAIN-010");
         }
     }
 
-    @Property(tries = 2000)
-    void clinicalSafetyInvariants(@ForAll("records") PatientRecord r) {
+    @Property(tries = TRIES, generation = GenerationMode.EXHAUSTIVE)
+    void clinicalSafetyInvariants(@ForAll("indices") int i) {
+        PatientRecord r = generate(random(i));
         Assessment a = ENGINE.assess(r);
+        reached("safety: options", !a.options().isEmpty(), "no option offered", OPTIONS_FLOOR);
+        reached("safety: a reduction offered", a.options().stream().anyMatch(o -> o.id().equals("OPT-010")),
+                "no reduction offered", REDUCTION_FLOOR);
+        reached("safety: findings", !a.findings().isEmpty(), "no finding", FINDINGS_FLOOR);
         Set<String> moud = new HashSet<>();
         r.doses().stream().filter(d -> d.purpose() != DosePurpose.PAIN).forEach(d -> moud.add(d.id()));
         for (Option o : a.options()) {

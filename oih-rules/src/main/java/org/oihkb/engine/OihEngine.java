@@ -23,6 +23,7 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.oihkb.engine.internal.BuiltInRules;
 import org.oihkb.engine.internal.ClinicalTimeline;
 import org.oihkb.engine.internal.ExposureCalculator;
+import org.oihkb.engine.internal.FactOrder;
 import org.oihkb.engine.internal.MmeTable;
 import org.oihkb.engine.internal.RegimenChanges;
 import org.oihkb.engine.internal.RuleCatalog;
@@ -105,6 +106,34 @@ public final class OihEngine {
                 edition.code(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    private OihEngine(OihEngine base, Config config, MmeEdition edition) {
+        this.config = config;
+        this.edition = edition;
+        this.kieBase = base.kieBase;
+        this.catalog = base.catalog;
+        this.session = kieBase.newStatelessKieSession();
+        this.commands = base.commands;
+        this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
+        this.otherExposure = new ExposureCalculator(MmeTable.builtIn(),
+                edition == MmeEdition.CDC_2022 ? MmeEdition.CDC_2016 : MmeEdition.CDC_2022, config);
+        this.timeline = new ClinicalTimeline(config);
+        this.regimen = new RegimenChanges(config);
+        this.info = new KnowledgeBaseInfo(base.info.name(), base.info.version(), edition.code());
+    }
+
+    /**
+     * An engine with the same compiled rules as this one and other thresholds or another MME edition: cheap,
+     * because the rules are not loaded again (scenario runs use one per declared configuration).
+     */
+    public OihEngine withSettings(Config config, MmeEdition edition) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(edition, "edition");
+        if (config.equals(this.config) && edition == this.edition) {
+            return this;
+        }
+        return new OihEngine(this, config, edition);
+    }
+
     /** An engine with the built-in rules, the CDC 2022 MME table and the default thresholds. */
     public static OihEngine create() {
         return builder().build();
@@ -138,8 +167,9 @@ public final class OihEngine {
         return new TracedAssessment(a, fired);
     }
 
-    private Assessment run(PatientRecord record, StatelessKieSession s, Set<String> fired) {
-        Objects.requireNonNull(record, "record");
+    private Assessment run(PatientRecord input, StatelessKieSession s, Set<String> fired) {
+        Objects.requireNonNull(input, "record");
+        PatientRecord record = FactOrder.canonical(input);
         ExposureCalculator.Result ex = exposure.compute(record);
         List<Object> facts = new ArrayList<>(8 + record.doses().size() + record.symptoms().size()
                 + record.conditions().size() + record.medications().size() + record.observations().size()

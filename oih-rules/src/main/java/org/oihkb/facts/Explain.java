@@ -237,13 +237,16 @@ public final class Explain {
     }
 
     private static String progressionNote(Collection<?> conditions) {
+        // every refuted one, in id order: naming the first in the collection made the text depend on fact order
+        Set<String> refuted = new TreeSet<>();
         for (Object o : conditions) {
             if (o instanceof Condition c && c.status() == ConditionStatus.REFUTED
                     && (c.code() == ConditionCode.DISEASE_PROGRESSION || c.code() == ConditionCode.NEW_INJURY_OR_SURGERY)) {
-                return " (assessed and refuted: " + c.id() + ")";
+                refuted.add(c.id());
             }
         }
-        return " (progression not recorded as assessed: exclude it clinically)";
+        return refuted.isEmpty() ? " (progression not recorded as assessed: exclude it clinically)"
+                : " (assessed and refuted: " + String.join(", ", refuted) + ")";
     }
 
     private static String context(Collection<?> conditions) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -77,6 +78,22 @@ public final class RecordJson {
     public static final int MAX_NESTING = 32;
     /** Longest string accepted. */
     public static final int MAX_STRING_CHARS = 10_000;
+
+    /**
+     * The fields format 1 defines, by where they appear: {@code ""} for the record itself, {@code "patient"},
+     * and each list's name for its entries. Other tools (scenario files) check their input against it.
+     */
+    public static final Map<String, Set<String>> FIELDS = Map.of(
+            "", Set.of("format", "id", "asOf", "patient", "conditions", "medications", "observations", "doses",
+                    "symptoms"),
+            "patient", Set.of("id", "birthDate", "ageYears", "sex"),
+            "conditions", Set.of("id", "code", "onset", "end", "status", "source"),
+            "medications", Set.of("id", "class", "name", "start", "end", "source"),
+            "observations", Set.of("id", "code", "value", "date", "source"),
+            "doses", Set.of("id", "drug", "name", "route", "dailyDose", "unit", "start", "end", "purpose", "prn",
+                    "takenDailyDose", "form", "release", "status", "source"),
+            "symptoms", Set.of("id", "date", "kind", "present", "intensity", "sites", "quality", "timing", "signs",
+                    "source"));
 
     private static final RecordJson DEFAULT = new RecordJson();
 
@@ -292,9 +309,7 @@ public final class RecordJson {
         }
         Ctx ctx = new Ctx();
         Obj r = ctx.object(root, "");
-        Set<String> known = Set.of("format", "id", "asOf", "patient", "conditions", "medications", "observations",
-                "doses", "symptoms");
-        r.unknown(known);
+        r.unknown(FIELDS.get(""));
         if (root.has("format") && root.get("format").isNull()) {
             throw new InvalidRecordException("format", "must be " + PatientRecord.FORMAT + ", not null", "null");
         }
@@ -307,28 +322,27 @@ public final class RecordJson {
         String id = r.text("id");
         LocalDate asOf = r.requiredDate("asOf");
         Obj p = r.requiredObject("patient");
-        p.unknown(Set.of("id", "birthDate", "ageYears", "sex"));
+        p.unknown(FIELDS.get("patient"));
         Patient patient = build("patient", () -> new Patient(p.requiredText("id"), p.date("birthDate"),
                 p.optionalInteger("ageYears"), p.code("sex", Sex::fromCode)));
 
         List<Condition> conditions = r.list("conditions", (c, path) -> {
-            c.unknown(Set.of("id", "code", "onset", "end", "status", "source"));
+            c.unknown(FIELDS.get("conditions"));
             return build(path, () -> new Condition(c.text("id"), c.requiredCode("code", ConditionCode::fromCode),
                     c.date("onset"), c.date("end"), c.code("status", ConditionStatus::fromCode), c.text("source")));
         });
         List<Medication> medications = r.list("medications", (m, path) -> {
-            m.unknown(Set.of("id", "class", "name", "start", "end", "source"));
+            m.unknown(FIELDS.get("medications"));
             return build(path, () -> new Medication(m.text("id"), m.requiredCode("class", MedicationClass::fromCode),
                     m.text("name"), m.date("start"), m.date("end"), m.text("source")));
         });
         List<Observation> observations = r.list("observations", (o, path) -> {
-            o.unknown(Set.of("id", "code", "value", "date", "source"));
+            o.unknown(FIELDS.get("observations"));
             return build(path, () -> new Observation(o.text("id"), o.requiredCode("code", ObservationCode::fromCode),
                     o.requiredNumber("value"), o.requiredDate("date"), o.text("source")));
         });
         List<DoseEvent> doses = r.list("doses", (d, path) -> {
-            d.unknown(Set.of("id", "drug", "name", "route", "dailyDose", "unit", "start", "end", "purpose", "prn",
-                    "takenDailyDose", "form", "release", "status", "source"));
+            d.unknown(FIELDS.get("doses"));
             return build(path, () -> DoseEvent.builder()
                     .id(d.text("id"))
                     .drug(d.requiredCode("drug", Drug::fromCode))
@@ -348,8 +362,7 @@ public final class RecordJson {
                     .build());
         });
         List<Symptom> symptoms = r.list("symptoms", (s, path) -> {
-            s.unknown(Set.of("id", "date", "kind", "present", "intensity", "sites", "quality", "timing", "signs",
-                    "source"));
+            s.unknown(FIELDS.get("symptoms"));
             return build(path, () -> new Symptom(s.text("id"), s.requiredDate("date"),
                     s.requiredCode("kind", SymptomKind::fromCode), s.bool("present", true),
                     s.optionalNumber("intensity"), s.codes("sites", BodySite::fromCode),

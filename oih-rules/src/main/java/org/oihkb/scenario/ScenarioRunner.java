@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.oihkb.engine.Config;
 import org.oihkb.engine.OihEngine;
 import org.oihkb.engine.TracedAssessment;
 import org.oihkb.model.Assessment;
@@ -30,10 +32,20 @@ public final class ScenarioRunner {
     }
 
     private final OihEngine engine;
+    private final Map<List<Object>, OihEngine> engines = new ConcurrentHashMap<>();
 
-    /** A runner over one engine (built-in or edited rules). */
+    /**
+     * A runner over one engine's rules (built-in or edited); each scenario runs with the thresholds and MME
+     * edition it declares, not the engine's.
+     */
     public ScenarioRunner(OihEngine engine) {
         this.engine = engine;
+    }
+
+    /** The engine a scenario runs on: these rules, its config and edition. */
+    public OihEngine engineFor(Scenario s) {
+        return engines.computeIfAbsent(List.of(s.config(), s.edition()),
+                k -> engine.withSettings(s.config(), s.edition()));
     }
 
     /** Every {@code fires-*.yaml} and {@code silent-*.yaml} file under {@code dir}, sorted by path. */
@@ -59,7 +71,7 @@ public final class ScenarioRunner {
 
     /** Runs one scenario. */
     public Result run(Scenario s) {
-        TracedAssessment traced = engine.assessTraced(s.record());
+        TracedAssessment traced = engineFor(s).assessTraced(s.record());
         Set<String> fired = traced.firedRuleIds();
         Assessment a = traced.assessment();
         List<String> problems = new ArrayList<>();
@@ -82,7 +94,8 @@ public final class ScenarioRunner {
         }
         for (Map.Entry<String, JsonNode> v : s.values().entrySet()) {
             String actual = value(a.exposure(), v.getKey());
-            String expected = v.getValue().isNumber() ? number(v.getValue().asDouble()) : v.getValue().asText();
+            String expected = v.getValue().isNumber() ? number(v.getValue().asDouble())
+                    : v.getValue().isNull() ? "null" : v.getValue().asText();
             if (!expected.equals(actual)) {
                 problems.add(v.getKey() + ": expected " + expected + ", was " + actual);
             }
@@ -102,12 +115,55 @@ public final class ScenarioRunner {
                 problems.add("cautions on " + c.getKey() + ": expected " + new TreeSet<>(c.getValue()) + ", was " + on);
             }
         }
+        criteria(a, s.criteriaMet(), true, problems);
+        criteria(a, s.criteriaNotMet(), false, problems);
+        for (Map.Entry<String, List<String>> c : s.criteriaAbsent().entrySet()) {
+            List<String> met = new ArrayList<>();
+            a.findings().stream().filter(f -> f.id().equals(c.getKey())).forEach(f -> met.addAll(f.criteriaMet()));
+            if (met.isEmpty() && a.findings().stream().noneMatch(f -> f.id().equals(c.getKey()))) {
+                problems.add("criteria absent of " + c.getKey() + ": the finding is not there to check");
+            }
+            for (String text : c.getValue()) {
+                met.stream().filter(x -> x.contains(text)).findFirst().ifPresent(x -> problems.add(
+                        "criteria met of " + c.getKey() + ": expected no '" + text + "', found '" + x + "'"));
+            }
+        }
         if (problems.isEmpty()) {
             return new Result(s.file(), true, "", fired);
         }
         String message = s.name() + ": " + String.join("; ", problems) + "\n  fired: " + fired + "\n  expected to fire: "
-                + s.fires() + ", to stay silent: " + s.silent() + "\n  facts: " + s.record();
+                + s.fires() + ", to stay silent: " + s.silent() + "\n  config: " + describe(s) + "\n  facts: " + s.record();
         return new Result(s.file(), false, message, fired);
+    }
+
+    private static void criteria(Assessment a, Map<String, List<String>> expected, boolean met, List<String> problems) {
+        for (Map.Entry<String, List<String>> c : expected.entrySet()) {
+            List<String> actual = new ArrayList<>();
+            a.findings().stream().filter(f -> f.id().equals(c.getKey()))
+                    .forEach(f -> actual.addAll(met ? f.criteriaMet() : f.criteriaNotMet()));
+            for (String text : c.getValue()) {
+                if (actual.stream().noneMatch(x -> x.contains(text))) {
+                    problems.add((met ? "criteria met" : "criteria not met") + " of " + c.getKey() + ": expected '"
+                            + text + "' in " + actual);
+                }
+            }
+        }
+    }
+
+    private static String describe(Scenario s) {
+        List<String> changed = new ArrayList<>();
+        Config defaults = Config.defaults();
+        for (String key : Scenario.configKeys()) {
+            try {
+                Object mine = Config.class.getMethod(key).invoke(s.config());
+                if (!mine.equals(Config.class.getMethod(key).invoke(defaults))) {
+                    changed.add(key + "=" + mine);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return (changed.isEmpty() ? "defaults" : String.join(", ", changed)) + ", edition " + s.edition().code();
     }
 
     private static String value(Exposure e, String key) {
