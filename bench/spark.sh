@@ -38,7 +38,9 @@ echo "FHIR bulk export: $m patients ($size), one patient in 1000 with a fault, $
 timed() {
   local label=$1 count=$2; shift 2
   /usr/bin/time -f "%e %U %S %M" -o "$dir/time.txt" "$@" >"$dir/last.log" 2>"$dir/err.log" || true
-  read -r wall user sys rss <"$dir/time.txt"
+  # GNU time writes "Command exited with non-zero status N" before the figures when the command exits non-zero
+  # (oih screen exits 1 when it rejected lines, which the generated input has on purpose): read the last line
+  read -r wall user sys rss < <(tail -n 1 "$dir/time.txt")
   awk -v l="$label" -v n="$count" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN {
     printf "%s: %.1f s wall, %.0f patients/s, %.1f CPU s (%.1f user + %.1f system), %.0f MB max RSS\n",
       l, w, (w > 0 ? n / w : 0), u + s, u, s, r / 1024 }'
