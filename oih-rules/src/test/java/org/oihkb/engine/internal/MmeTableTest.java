@@ -207,7 +207,7 @@ class MmeTableTest {
     }
 
     @Test
-    void transmucosalFentanylFormsAreNotConvertedWithTheAnalyticFactors() {
+    void transmucosalFentanylIsNotConvertedByTheClinicalEditions() {
         for (Route route : new Route[] {Route.SUBLINGUAL, Route.NASAL, Route.BUCCAL}) {
             for (MmeEdition edition : new MmeEdition[] {MmeEdition.CDC_2022, MmeEdition.CDC_2016}) {
                 MmeTable.Conversion c = convert(edition, dose("f", Drug.FENTANYL, route, 1200, DoseUnit.MCG, -5).build());
