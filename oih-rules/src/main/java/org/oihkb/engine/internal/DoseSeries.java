@@ -3,7 +3,6 @@ package org.oihkb.engine.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The regimen of pain doses as a step function (DEFINITIONS §1): consecutive segments on which nothing changes,
@@ -50,12 +49,6 @@ public record DoseSeries(List<Segment> segments, Map<String, Key> keys) {
             series = Map.copyOf(series);
         }
 
-        /** A segment of pain doses that all have an MME (for tests of the MME arithmetic). */
-        public Segment(LocalDate from, LocalDate to, double bandMmePerDay, double trendMmePerDay) {
-            this(from, to, bandMmePerDay, trendMmePerDay, bandMmePerDay > 0 ? 1 : 0, bandMmePerDay > 0 ? 1 : 0,
-                    Map.of(), bandMmePerDay > 0);
-        }
-
         /** Every pain dose of these days has an MME (trivially so when none runs). */
         public boolean complete() {
             return painDoses == painDosesWithMme;
@@ -96,24 +89,6 @@ public record DoseSeries(List<Segment> segments, Map<String, Key> keys) {
         return peak;
     }
 
-    /** Whether a pain dose runs on {@code day}. */
-    public boolean painOn(LocalDate day) {
-        Segment s = at(day);
-        return s != null && s.painDoses() > 0;
-    }
-
-    /** Whether every pain dose of {@code day} has an MME. */
-    public boolean completeOn(LocalDate day) {
-        Segment s = at(day);
-        return s == null || s.complete();
-    }
-
-    /** The value of each series on {@code day}, in its own unit (series not running are absent). */
-    public Map<String, Double> seriesOn(LocalDate day) {
-        Segment s = at(day);
-        return s == null ? Map.of() : s.series();
-    }
-
     /** Whether any opioid (of any purpose) runs on {@code day}. */
     public boolean anyOpioidOn(LocalDate day) {
         Segment s = at(day);
@@ -136,10 +111,5 @@ public record DoseSeries(List<Segment> segments, Map<String, Key> keys) {
             }
         }
         return null;
-    }
-
-    /** Series values of a segment as an ordered map, for stable iteration. */
-    static TreeMap<String, Double> sorted(Map<String, Double> series) {
-        return new TreeMap<>(series);
     }
 }

@@ -7,8 +7,10 @@ import static org.oihkb.engine.internal.Doses.compute;
 import static org.oihkb.engine.internal.Doses.day;
 import static org.oihkb.engine.internal.Doses.oral;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.oihkb.engine.internal.DoseSeries.Segment;
@@ -20,10 +22,10 @@ import org.oihkb.model.Route;
 class DoseSeriesTest {
 
     private static final DoseSeries SERIES = new DoseSeries(List.of(
-            new Segment(day(-100), day(-61), 30, 30),
-            new Segment(day(-60), day(-31), 90, 60),
+            segment(day(-100), day(-61), 30, 30),
+            segment(day(-60), day(-31), 90, 60),
             // gap on days -30..-21
-            new Segment(day(-20), AS_OF, 45, 0)));
+            segment(day(-20), AS_OF, 45, 0)));
 
     @Test
     void bandAndTrendAreConstantWithinASegmentAndInclusiveAtBothEnds() {
@@ -62,7 +64,7 @@ class DoseSeriesTest {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             // every other 3-day block has a dose equal to its index
-            segments.add(new Segment(day(-3000 + 6 * i), day(-3000 + 6 * i + 2), i + 1, i));
+            segments.add(segment(day(-3000 + 6 * i), day(-3000 + 6 * i + 2), i + 1, i));
         }
         DoseSeries series = new DoseSeries(segments);
         for (int i = 0; i < 500; i++) {
@@ -78,7 +80,7 @@ class DoseSeriesTest {
 
     @Test
     void segmentsAreCopied() {
-        List<Segment> segments = new ArrayList<>(List.of(new Segment(day(-10), AS_OF, 60, 60)));
+        List<Segment> segments = new ArrayList<>(List.of(segment(day(-10), AS_OF, 60, 60)));
         DoseSeries series = new DoseSeries(segments);
         segments.clear();
         assertThat(series.bandOn(AS_OF)).isEqualTo(60.0);
@@ -93,9 +95,9 @@ class DoseSeriesTest {
                 oral("b", Drug.OXYCODONE, 60, -60).end(day(-31)).build(),
                 oral("c", Drug.MORPHINE, 45, -20).prn(true).build());
         assertThat(mmeOnly(r.series().segments())).containsExactly(
-                new Segment(day(-100), day(-61), 30, 30),
-                new Segment(day(-60), day(-31), 90, 90),
-                new Segment(day(-20), AS_OF, 45, 0));
+                segment(day(-100), day(-61), 30, 30),
+                segment(day(-60), day(-31), 90, 90),
+                segment(day(-20), AS_OF, 45, 0));
     }
 
     @Test
@@ -104,16 +106,16 @@ class DoseSeriesTest {
                 oral("prn", Drug.OXYCODONE, 20, -10).prn(true).takenDailyDose(10.0).end(day(-5)).build(),
                 Doses.dose("patch", Drug.FENTANYL, Route.TRANSDERMAL, 25, DoseUnit.MCG_PER_HOUR, -2).build());
         assertThat(mmeOnly(r.series().segments())).containsExactly(
-                new Segment(day(-30), day(-11), 30, 30),
-                new Segment(day(-10), day(-5), 60, 45),
-                new Segment(day(-4), day(-3), 30, 30),
-                new Segment(day(-2), AS_OF, 90, 90));
+                segment(day(-30), day(-11), 30, 30),
+                segment(day(-10), day(-5), 60, 45),
+                segment(day(-4), day(-3), 30, 30),
+                segment(day(-2), AS_OF, 90, 90));
     }
 
     @Test
     void aDoseRunningPastAsOfIsCutAtAsOf() {
         var r = compute(oral("a", Drug.MORPHINE, 30, -10).end(day(20)).build());
-        assertThat(mmeOnly(r.series().segments())).containsExactly(new Segment(day(-10), AS_OF, 30, 30));
+        assertThat(mmeOnly(r.series().segments())).containsExactly(segment(day(-10), AS_OF, 30, 30));
         assertThat(r.series().bandOn(day(1))).as("nothing after asOf is judged").isZero();
     }
 
@@ -135,11 +137,17 @@ class DoseSeriesTest {
         assertThat(now.painDosesWithMme()).isEqualTo(1);
         assertThat(now.complete()).isFalse();
         assertThat(now.series()).containsEntry("oxycodone||oral", 20.0).containsEntry("hydromorphone||subcutaneous", 10.0);
-        assertThat(r.series().completeOn(day(-11))).isTrue();
+        assertThat(r.series().at(day(-11)).complete()).isTrue();
     }
 
-    /** The MME part of each segment, for comparison with the four-argument form. */
+    /** A segment of pain doses that all have an MME (one pain dose when the band is above zero), no series. */
+    private static Segment segment(LocalDate from, LocalDate to, double band, double trend) {
+        int doses = band > 0 ? 1 : 0;
+        return new Segment(from, to, band, trend, doses, doses, Map.of(), band > 0);
+    }
+
+    /** The MME part of each segment, for comparison with {@link #segment}. */
     private static List<Segment> mmeOnly(List<Segment> segments) {
-        return segments.stream().map(s -> new Segment(s.from(), s.to(), s.bandMmePerDay(), s.trendMmePerDay())).toList();
+        return segments.stream().map(s -> segment(s.from(), s.to(), s.bandMmePerDay(), s.trendMmePerDay())).toList();
     }
 }
