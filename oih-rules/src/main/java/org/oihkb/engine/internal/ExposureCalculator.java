@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -222,9 +223,10 @@ public final class ExposureCalculator {
     private DoseSeries series(List<DoseMme> trace, Map<String, DoseEvent> doses, LocalDate asOf) {
         TreeSet<LocalDate> breaks = new TreeSet<>();
         List<DoseMme> live = new ArrayList<>();
-        Map<DoseMme, Double> trendMme = new HashMap<>();
-        Map<DoseMme, Double> seriesValue = new HashMap<>();
-        Map<DoseMme, String> seriesKeys = new HashMap<>();
+        // keyed by the trace's own entries: a record's hash walks all twelve fields, identity does not
+        Map<DoseMme, Double> trendMme = new IdentityHashMap<>();
+        Map<DoseMme, Double> seriesValue = new IdentityHashMap<>();
+        Map<DoseMme, String> seriesKeys = new IdentityHashMap<>();
         Map<String, DoseSeries.Key> keys = new TreeMap<>();
         for (DoseMme t : trace) {
             if ((t.to() != null && t.to().isBefore(t.from())) || t.from().isAfter(asOf)) {
