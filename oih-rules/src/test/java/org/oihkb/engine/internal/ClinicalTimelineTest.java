@@ -11,9 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oihkb.engine.Config;
 import org.oihkb.engine.MmeEdition;
+import org.oihkb.facts.AllodyniaCourse;
 import org.oihkb.facts.CumulativeEscalation;
 import org.oihkb.facts.CumulativeReduction;
 import org.oihkb.facts.DoseChange;
+import org.oihkb.facts.InterdosePain;
+import org.oihkb.facts.Neuroexcitation;
 import org.oihkb.facts.PainProblem;
 import org.oihkb.facts.PainResponse;
 import org.oihkb.model.DoseEvent;
@@ -689,5 +692,83 @@ class ClinicalTimelineTest {
         PainProblem assessed = problem(List.of(morphine("a", 40, -300, -31), morphine("b", 50, -30, null)),
                 score("s1", -31, 6), score("s2", -3, 6));
         assertThat(assessed.missing()).containsExactly(NO_SIGN);
+    }
+
+    // --- signs and neuroexcitation ---
+
+    private static Symptom sign(String id, SymptomKind kind, int day, boolean present) {
+        return new Symptom(id, day(day), kind, present, null, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void endOfDosePainTwoPointsAboveTheUntimedMedianIsInterdosePain() {
+        // untimed 6, 2, 4 around the timed scores: median 4
+        List<Object> f = facts(STEADY, score("u1", -10, 6), score("u2", -9, 2), score("u3", -7, 4),
+                score("t1", -8, 7, PainTiming.END_OF_DOSE), score("t2", -6, 6, PainTiming.AFTER_MISSED_DOSE),
+                score("t3", -5, 5.5, PainTiming.END_OF_DOSE));
+        InterdosePain p = one(f, InterdosePain.class);
+        assertThat(p.timedScoreIds()).containsExactly("t1", "t2");
+        assertThat(p.comparedScoreIds()).containsExactly("u1", "u2", "u3");
+        assertThat(p.excess()).isEqualTo(3.0);
+        assertThat(p.lastDate()).isEqualTo(day(-6));
+        assertThat(of(facts(STEADY, score("u1", -10, 6), score("t3", -5, 7.5, PainTiming.AFTER_DOSE_INCREASE)),
+                InterdosePain.class)).isEmpty();
+    }
+
+    @Test
+    void myoclonusOnAVeryHighDoseNamesTheBandAndTheRecentEscalation() {
+        List<Object> f = facts(List.of(morphine("a", 60, -300, -31), morphine("b", 90, -30, null)),
+                sign("m1", SymptomKind.MYOCLONUS, -2, true));
+        Neuroexcitation n = one(f, Neuroexcitation.class);
+        assertThat(n.kinds()).containsExactly("myoclonus");
+        assertThat(n.date()).isEqualTo(day(-2));
+        assertThat(n.severe()).isFalse();
+        assertThat(n.strengtheners()).containsExactly("band dose 90 MME/day, at or above 90 MME/day",
+                "dose escalated on " + day(-30) + " (60 to 90 MME/day (+50%))");
+        assertThat(n.evidence()).containsExactly("change-" + day(-30), "m1");
+        Neuroexcitation lower = one(facts(List.of(morphine("a", 89, -300, null)),
+                sign("m1", SymptomKind.MYOCLONUS, -2, true)), Neuroexcitation.class);
+        assertThat(lower.strengtheners()).isEmpty();
+    }
+
+    @Test
+    void anEscalationMoreThan30DaysBeforeTheSignIsNoStrengthener() {
+        Neuroexcitation n = one(facts(List.of(morphine("a", 40, -300, -34), morphine("b", 60, -33, null)),
+                sign("m1", SymptomKind.DELIRIUM, -2, true)), Neuroexcitation.class);
+        assertThat(n.severe()).isTrue();
+        assertThat(n.strengtheners()).isEmpty();
+        Neuroexcitation in = one(facts(List.of(morphine("a", 40, -300, -33), morphine("b", 60, -32, null)),
+                sign("m1", SymptomKind.DELIRIUM, -2, true)), Neuroexcitation.class);
+        assertThat(in.strengtheners()).containsExactly("dose escalated on " + day(-32) + " (40 to 60 MME/day (+50%))");
+    }
+
+    @Test
+    void neuroexcitationCountsUpToThreeDaysAfterTheLastDose() {
+        assertThat(one(facts(List.of(morphine("a", 40, -300, -5)), sign("m1", SymptomKind.MYOCLONUS, -2, true)),
+                Neuroexcitation.class).date()).isEqualTo(day(-2));
+        assertThat(of(facts(List.of(morphine("a", 40, -300, -5)), sign("m1", SymptomKind.MYOCLONUS, -1, true)),
+                Neuroexcitation.class)).isEmpty();
+    }
+
+    @Test
+    void allodyniaInTheEarlyWindowOfAReductionIsNotASign() {
+        List<DoseEvent> reduced = List.of(morphine("a", 80, -300, -21), morphine("b", 60, -20, null));
+        assertThat(of(facts(reduced, sign("x1", SymptomKind.ALLODYNIA, -6, true)), AllodyniaCourse.class)).isEmpty();
+        AllodyniaCourse later = one(facts(reduced, sign("x1", SymptomKind.ALLODYNIA, -5, true)), AllodyniaCourse.class);
+        assertThat(later.status()).isEqualTo(AllodyniaCourse.Status.PRESENT);
+        assertThat(later.text()).isEqualTo("allodynia recorded on " + day(-5));
+        assertThat(later.evidence()).containsExactly("x1");
+    }
+
+    @Test
+    void aPresentAndAnAbsentRecordOnOneDayCountAsPresent() {
+        List<DoseEvent> reduced = List.of(morphine("a", 80, -300, -21), morphine("b", 60, -20, null));
+        // both on day -10, inside the early window: the present record is not a sign, and not absent either
+        assertThat(of(facts(reduced, sign("x1", SymptomKind.ALLODYNIA, -10, true),
+                sign("x2", SymptomKind.ALLODYNIA, -10, false)), AllodyniaCourse.class)).isEmpty();
+        AllodyniaCourse absent = one(facts(reduced, sign("x2", SymptomKind.ALLODYNIA, -10, false)),
+                AllodyniaCourse.class);
+        assertThat(absent.status()).isEqualTo(AllodyniaCourse.Status.ABSENT);
+        assertThat(absent.text()).isEqualTo("allodynia examined and absent on " + day(-10));
     }
 }

@@ -555,4 +555,29 @@ class ExposureCalculatorTest {
         Exposure out = compute(oral("old", Drug.OXYCODONE, 60, -400).end(day(-365)).build()).exposure();
         assertThat(out.peakMmePerDay()).as("asOf-365 is outside").isZero();
     }
+
+    @Test
+    void aCurrentDoseOfExactly50MmeHoldsThe50Band() {
+        Exposure at = compute(oral("m", Drug.MORPHINE, 50, -10).build()).exposure();
+        assertThat(at.bands().get(0).status()).isEqualTo(Exposure.BandStatus.HOLDS);
+        Exposure below = compute(oral("m", Drug.MORPHINE, 49.5, -10).build()).exposure();
+        assertThat(below.bands().get(0).status()).isEqualTo(Exposure.BandStatus.NO);
+    }
+
+    @Test
+    void longTermOnCountsSixtyThreeDaysOfTheNinetyEndingOnTheDay() {
+        ExposureCalculator calc = new ExposureCalculator(Doses.TABLE, MmeEdition.CDC_2022, Config.defaults());
+        // days -89..-27 are 63 days of the window -89..0; -89..-28 are 62
+        var in = calc.compute(record(oral("m", Drug.MORPHINE, 40, -200).end(day(-27)).build())).exposure();
+        assertThat(calc.longTermOn(in.trace(), AS_OF)).isTrue();
+        var out = calc.compute(record(oral("m", Drug.MORPHINE, 40, -200).end(day(-28)).build())).exposure();
+        assertThat(calc.longTermOn(out.trace(), AS_OF)).isFalse();
+    }
+
+    @Test
+    void dosesWithoutAnMmeAreListedInIdOrder() {
+        Exposure e = compute(oral("b", Drug.OTHER, 10, -10).name("xdrug").build(),
+                oral("a", Drug.OTHER, 10, -10).name("ydrug").build()).exposure();
+        assertThat(e.notComputedDoseIds()).containsExactly("a", "b");
+    }
 }
