@@ -779,17 +779,24 @@ public final class ClinicalTimeline {
     }
 
     private PainResponse.Outcome outcome(double before, double after) {
-        double drop = before - after;
+        // scores are decimals held in binary (4.1 - 2.1 is 1.9999999999999996, 3.5 - 2.45 is 1.0499999999999998):
+        // differences and the fraction's share are compared at a millionth of a point, so that a change exactly
+        // at a threshold meets it
+        double drop = millionths(before - after);
         double m = config.meaningfulPainChange();
-        boolean improved = before > 0 && (drop >= m || (drop >= config.meaningfulPainChangeFraction() * before
-                && drop >= 1));
+        boolean improved = before > 0 && (drop >= m || (drop >= millionths(config.meaningfulPainChangeFraction()
+                * before) && drop >= 1));
         if (improved) {
             return PainResponse.Outcome.IMPROVED;
         }
-        if (after - before >= m) {
+        if (millionths(after - before) >= m) {
             return PainResponse.Outcome.WORSENED;
         }
         return after < before ? PainResponse.Outcome.MINIMALLY_IMPROVED : PainResponse.Outcome.UNCHANGED;
+    }
+
+    private static double millionths(double v) {
+        return Math.rint(v * 1_000_000) / 1_000_000;
     }
 
     /** Marks the judged escalation, criterion (1) on each response, and the response that meets criterion (2). */
@@ -1019,7 +1026,7 @@ public final class ClinicalTimeline {
                 }
             }
             Double median = median(untimed);
-            if (median != null && s.intensity() - median >= config.meaningfulPainChange()) {
+            if (median != null && millionths(s.intensity() - median) >= config.meaningfulPainChange()) {
                 timed.add(s.id());
                 untimed.forEach(o -> compared.add(o.id()));
                 excess = Math.max(excess, s.intensity() - median);
@@ -1142,7 +1149,8 @@ public final class ClinicalTimeline {
             reason = "no pain score in the last " + config.painBeforeFallbackDays() + " days";
         } else if (latest != null && latest >= config.problemPainScore()) {
             reason = "pain " + Text.num(latest) + "/10 on " + latestDay.get(0).date();
-        } else if (latest != null && previous != null && latest - previous >= config.meaningfulPainChange()) {
+        } else if (latest != null && previous != null
+                && millionths(latest - previous) >= config.meaningfulPainChange()) {
             reason = "pain rose from " + Text.num(previous) + " to " + Text.num(latest) + "/10 on "
                     + latestDay.get(0).date();
         } else {

@@ -424,6 +424,17 @@ class ClinicalTimelineTest {
         assertThat(stepOutcome(0, 0)).isEqualTo(PainResponse.Outcome.UNCHANGED);
     }
 
+    @Test
+    void aChangeExactlyAtAThresholdIsNotLostToDecimalRounding() {
+        // 3.5 to 2.45: 1.05 points, exactly 30% of 3.5 (1.0499999999999998 in doubles)
+        assertThat(stepOutcome(3.5, 2.45)).isEqualTo(PainResponse.Outcome.IMPROVED);
+        assertThat(stepOutcome(3.5, 2.46)).isEqualTo(PainResponse.Outcome.MINIMALLY_IMPROVED);
+        // 4.1 to 2.1: exactly two points (1.9999999999999996 in doubles); 2.1 to 4.1 worsened by two
+        assertThat(stepOutcome(4.1, 2.1)).isEqualTo(PainResponse.Outcome.IMPROVED);
+        assertThat(stepOutcome(2.1, 4.1)).isEqualTo(PainResponse.Outcome.WORSENED);
+        assertThat(stepOutcome(2.1, 4.0)).isEqualTo(PainResponse.Outcome.UNCHANGED);
+    }
+
     private static PainResponse.Outcome stepOutcome(double before, double after) {
         List<Object> f = facts(List.of(morphine("a", 40, -150, -61), morphine("b", 50, -60, null)),
                 score("s1", -61, before), score("s2", -40, after));
@@ -629,6 +640,15 @@ class ClinicalTimelineTest {
 
     private static final List<DoseEvent> STEADY = List.of(morphine("a", 40, -300, null));
     private static final String NO_SIGN = "a sign examined (allodynia, spread of pain with its sites, quality of pain)";
+
+    @Test
+    void aRiseOfExactlyTwoPointsInDecimalsIsAProblem() {
+        // 3.3 - 1.3 is 1.9999999999999998 in doubles: still the two points of the definition
+        PainProblem p = problem(STEADY, score("s1", -20, 1.3), score("s2", -5, 3.3));
+        assertThat(p).isNotNull();
+        assertThat(p.reason()).isEqualTo("pain rose from 1.3 to 3.3/10 on " + day(-5));
+        assertThat(problem(STEADY, score("s1", -20, 1.4), score("s2", -5, 3.3))).isNull();
+    }
 
     @Test
     void painOfFourOnTheLatestDayIsAProblemAndThreePointFiveIsNot() {
