@@ -2,7 +2,7 @@
 # DRL mutation check (docs/testing.md): flips each comparison and nudges each threshold reference in the rule
 # files one at a time, compiles the mutated rules through the rules-directory path and requires a failing
 # scenario for each. Slow (one rule-base compilation per mutant): not part of mvn verify.
-# Usage: bench/drl-mutation.sh [--only exposure.drl] [--limit N]
+# Usage: bench/drl-mutation.sh [--only exposure.drl] [--match REGEX] [--limit N] [--threads N] [--list] [--built-in]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cpfile=$(mktemp)
@@ -14,4 +14,4 @@ root=$(pwd)
 cp="$root/oih-rules/target/test-classes:$root/oih-rules/target/classes:$(cat "$cpfile")"
 rm -f "$cpfile"
 cd oih-rules
-exec java -Xmx2g -cp "$cp" org.oihkb.mutation.DrlMutationCheck "$@"
+exec java -Xmx3g -cp "$cp" org.oihkb.mutation.DrlMutationCheck "$@"
