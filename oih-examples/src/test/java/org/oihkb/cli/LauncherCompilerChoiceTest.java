@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code oih} launcher's compiler choice for {@code screen} (docs/performance.md, Screening): C1 only when
- * the workers take every core and the input is small; C2 as well when a core is spare or the input is large;
- * {@code OIH_JAVA_OPTS} wins. Runs the launcher script with a stand-in {@code java} that prints its arguments.
+ * the input is small, C2 as well when it is large; {@code OIH_JAVA_OPTS} wins. Runs the launcher script with a stand-in {@code java} that prints its arguments.
  */
 class LauncherCompilerChoiceTest {
     private static final Path LAUNCHER = Path.of("src/main/sh/oih");
@@ -61,22 +60,12 @@ class LauncherCompilerChoiceTest {
     }
 
     @Test
-    void workersOnEveryCoreRunOnC1() throws Exception {
-        assertThat(launch(Map.of(), "screen", "--threads", String.valueOf(cores), input.toString())).contains(C1);
+    void aSmallInputRunsOnC1OnAnyNumberOfWorkers() throws Exception {
+        assertThat(launch(Map.of(), "screen", "--threads", "1", input.toString())).contains(C1);
         assertThat(launch(Map.of(), "screen", "--threads=" + (cores + 3), input.toString())).contains(C1);
-        // the default is one worker per core
-        assertThat(launch(Map.of(), "screen", "--out", "/dev/null", input.toString())).contains(C1);
-    }
-
-    @Test
-    void aSpareCoreKeepsC2() throws Exception {
-        List<String> args = launch(Map.of(), "screen", "--threads", "1", input.toString());
-        if (cores > 1) {
-            assertThat(args).doesNotContain(C1);
-        } else {
-            assertThat(args).contains(C1);
-        }
-        assertThat(args).containsSubsequence("org.oihkb.cli.OihCli", "screen", "--threads", "1", input.toString());
+        List<String> args = launch(Map.of(), "screen", "--out", "/dev/null", input.toString());
+        assertThat(args).contains(C1);
+        assertThat(args).containsSubsequence("org.oihkb.cli.OihCli", "screen", "--out", "/dev/null", input.toString());
     }
 
     @Test
