@@ -1,6 +1,7 @@
 package org.oihkb.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.oihkb.engine.Records.oral;
 import static org.oihkb.engine.Records.withDoses;
 
@@ -51,9 +52,13 @@ class OihEngineBuilderTest {
     }
 
     @Test
-    void aRulesDirectoryIsKeptByTheBuilderUntilBuild() {
+    void aRulesDirectoryIsKeptByTheBuilderAndLoadedAtBuild() {
         OihEngine.Builder b = OihEngine.builder();
-        assertThat(b.rulesDirectory(Path.of("rules"))).isSameAs(b);
+        Path missing = Path.of("target", "no-such-rules-directory");
+        assertThat(b.rulesDirectory(missing)).isSameAs(b);
+        // the built-in rules would build; the directory given must be the one loaded, and it does not exist
+        assertThatThrownBy(b::build).isInstanceOf(RuleBaseException.class)
+                .hasMessageContaining("no-such-rules-directory").hasMessageContaining("not a directory");
     }
 
     @Test
