@@ -142,7 +142,7 @@ class RuleToolsCliTest {
         CliRun r = CliRun.of("scenarios", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("FAIL  " + f)
-                .contains(f + ":5: expect.fire: unknown key 'fire' in expect; accepted keys: cautions, criteriaAbsent, criteriaMet, ")
+                .contains(f + ":5: expect.fire: unknown key 'fire' in expect; accepted keys: cautions, checks, criteriaAbsent, criteriaMet, ")
                 .contains("0 passed, 1 failed");
     }
 

@@ -50,7 +50,16 @@ import org.oihkb.model.PatientRecord;
  *   criteriaMet: {OIH-010: [current dose at or above 75 MME/day]}  # optional: text in a finding's criteria
  *   criteriaNotMet: {OIH-010: [more than one characteristic sign]}
  *   criteriaAbsent: {OIH-090: [dose escalated]}  # optional: text in none of a finding's criteria met
+ *   checks: {OPT-030: [CHK-020, CHK-021]}  # optional: record-check ids listed under an option, exactly
+ *   evidence: {CAU-013: [o1, m1]}      # optional: the fact ids a conclusion rests on, exactly
+ *   text: {CAU-013: [QTc 470 ms]}      # optional: texts each of which must appear in a conclusion's summary
  * </pre>
+ *
+ * <p>{@code evidence} and {@code text} take any conclusion id: a finding (regimen findings included), an option,
+ * a caution on an option or a finding, a check (its evidence is the fact it says is missing), a withheld option's
+ * contraindication (its reason is its text) or a data-quality note. The conclusion must be in the assessment;
+ * where it appears more than once (a caution on several options) its evidence is the union over every place,
+ * and each text must appear in one of its summaries.
  *
  * <p>The file is read strictly: a key the format does not define, anywhere (top level, {@code expect},
  * {@code config}, {@code boundary}, a fact field), is an error naming the file, the line and the accepted
@@ -75,12 +84,17 @@ import org.oihkb.model.PatientRecord;
  * @param criteriaNotMet per finding id, texts each of which must appear in one of its criteria not met
  * @param criteriaAbsent per finding id, texts none of which may appear in its criteria met (the finding must be
  *                       there): a strengthener that does not hold, for findings that list only what holds
+ * @param checks per option id, the record-check ids listed under it, exactly
+ * @param evidence per conclusion id, the fact ids it rests on, exactly (the union over every place it appears)
+ * @param text per conclusion id, texts each of which must appear in its summary (in one of them, when it
+ *             appears more than once)
  */
 public record Scenario(Path file, String description, String mirrors, Config config, MmeEdition edition,
                        List<Boundary> boundaries, PatientRecord record, List<String> fires, List<String> silent,
                        Map<String, JsonNode> values, List<String> options, Map<String, List<String>> cautions,
                        Map<String, List<String>> criteriaMet, Map<String, List<String>> criteriaNotMet,
-                       Map<String, List<String>> criteriaAbsent) {
+                       Map<String, List<String>> criteriaAbsent, Map<String, List<String>> checks,
+                       Map<String, List<String>> evidence, Map<String, List<String>> text) {
 
     /** The default {@code asOf} of a scenario. */
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2025, 3, 1);
@@ -91,7 +105,7 @@ public record Scenario(Path file, String description, String mirrors, Config con
     /** The keys of {@code expect}. */
     public static final Set<String> EXPECT_KEYS = Set.of("fires", "silent", "currentMmePerDay", "peakMmePerDay",
             "longTermTherapy", "daysOnOpioids", "options", "cautions", "criteriaMet", "criteriaNotMet",
-            "criteriaAbsent");
+            "criteriaAbsent", "checks", "evidence", "text");
     /** The expected values compared with the assessment's exposure. */
     public static final List<String> VALUE_KEYS = List.of("currentMmePerDay", "peakMmePerDay", "longTermTherapy",
             "daysOnOpioids");
@@ -137,6 +151,9 @@ public record Scenario(Path file, String description, String mirrors, Config con
         criteriaMet = Map.copyOf(criteriaMet);
         criteriaNotMet = Map.copyOf(criteriaNotMet);
         criteriaAbsent = Map.copyOf(criteriaAbsent);
+        checks = Map.copyOf(checks);
+        evidence = Map.copyOf(evidence);
+        text = Map.copyOf(text);
     }
 
     /** The file name, which says the outcome: {@code fires-...} or {@code silent-...}. */
@@ -264,7 +281,10 @@ public record Scenario(Path file, String description, String mirrors, Config con
                     byId(expect, "cautions", "option id to caution ids"),
                     byId(expect, "criteriaMet", "finding id to texts"),
                     byId(expect, "criteriaNotMet", "finding id to texts"),
-                    byId(expect, "criteriaAbsent", "finding id to texts"));
+                    byId(expect, "criteriaAbsent", "finding id to texts"),
+                    byId(expect, "checks", "option id to check ids"),
+                    byId(expect, "evidence", "conclusion id to fact ids"),
+                    byId(expect, "text", "conclusion id to texts"));
         }
 
         private Map<String, List<String>> byId(JsonNode expect, String key, String what) {

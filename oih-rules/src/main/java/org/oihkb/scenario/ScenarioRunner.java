@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,9 @@ import org.oihkb.engine.TracedAssessment;
 import org.oihkb.model.Assessment;
 import org.oihkb.model.Caution;
 import org.oihkb.model.Exposure;
+import org.oihkb.model.Finding;
 import org.oihkb.model.Option;
+import org.oihkb.model.RecordCheck;
 
 /**
  * Runs scenario files against an engine: the same check for the JUnit test factory and for
@@ -107,14 +110,7 @@ public final class ScenarioRunner {
                 problems.add("options: expected " + new TreeSet<>(s.options()) + ", was " + offered);
             }
         }
-        for (Map.Entry<String, List<String>> c : s.cautions().entrySet()) {
-            Set<String> on = new TreeSet<>();
-            a.options().stream().filter(o -> o.id().equals(c.getKey())).map(Option::cautions)
-                    .forEach(list -> list.stream().map(Caution::id).forEach(on::add));
-            if (!on.equals(new TreeSet<>(c.getValue()))) {
-                problems.add("cautions on " + c.getKey() + ": expected " + new TreeSet<>(c.getValue()) + ", was " + on);
-            }
-        }
+        underOptions(a, s.cautions(), "cautions on ", o -> o.cautions().stream().map(Caution::id), problems);
         criteria(a, s.criteriaMet(), true, problems);
         criteria(a, s.criteriaNotMet(), false, problems);
         for (Map.Entry<String, List<String>> c : s.criteriaAbsent().entrySet()) {
@@ -128,12 +124,83 @@ public final class ScenarioRunner {
                         "criteria met of " + c.getKey() + ": expected no '" + text + "', found '" + x + "'"));
             }
         }
+        underOptions(a, s.checks(), "checks under ", o -> o.checks().stream().map(RecordCheck::id), problems);
+        for (Map.Entry<String, List<String>> e : s.evidence().entrySet()) {
+            List<Place> places = places(a, e.getKey());
+            Set<String> rests = new TreeSet<>();
+            places.forEach(p -> rests.addAll(p.evidence()));
+            if (places.isEmpty()) {
+                problems.add("evidence of " + e.getKey() + ": the conclusion is not in the assessment");
+            } else if (!rests.equals(new TreeSet<>(e.getValue()))) {
+                problems.add("evidence of " + e.getKey() + ": expected " + new TreeSet<>(e.getValue()) + ", was " + rests);
+            }
+        }
+        for (Map.Entry<String, List<String>> t : s.text().entrySet()) {
+            List<Place> places = places(a, t.getKey());
+            if (places.isEmpty()) {
+                problems.add("text of " + t.getKey() + ": the conclusion is not in the assessment");
+                continue;
+            }
+            for (String text : t.getValue()) {
+                if (places.stream().noneMatch(p -> p.summary().contains(text))) {
+                    problems.add("text of " + t.getKey() + ": expected '" + text + "' in "
+                            + places.stream().map(Place::summary).distinct().toList());
+                }
+            }
+        }
         if (problems.isEmpty()) {
             return new Result(s.file(), true, "", fired);
         }
         String message = s.name() + ": " + String.join("; ", problems) + "\n  fired: " + fired + "\n  expected to fire: "
                 + s.fires() + ", to stay silent: " + s.silent() + "\n  config: " + describe(s) + "\n  facts: " + s.record();
         return new Result(s.file(), false, message, fired);
+    }
+
+    /** Per option id, the ids {@code under} it gives must be exactly those expected. */
+    private static void underOptions(Assessment a, Map<String, List<String>> expected, String what,
+                                     Function<Option, Stream<String>> under, List<String> problems) {
+        for (Map.Entry<String, List<String>> c : expected.entrySet()) {
+            Set<String> on = new TreeSet<>();
+            a.options().stream().filter(o -> o.id().equals(c.getKey())).flatMap(under).forEach(on::add);
+            if (!on.equals(new TreeSet<>(c.getValue()))) {
+                problems.add(what + c.getKey() + ": expected " + new TreeSet<>(c.getValue()) + ", was " + on);
+            }
+        }
+    }
+
+    /** One place a conclusion appears in an assessment: its summary and the fact ids it rests on. */
+    private record Place(String summary, List<String> evidence) {
+    }
+
+    /**
+     * Every place conclusion {@code id} appears: as a finding, an option, a caution on either, a check under an
+     * option (resting on the fact it says is missing), a withheld option's contraindication or a data-quality note.
+     */
+    private static List<Place> places(Assessment a, String id) {
+        List<Place> out = new ArrayList<>();
+        for (Finding f : a.findings()) {
+            if (f.id().equals(id)) {
+                out.add(new Place(f.summary(), f.evidence()));
+            }
+            cautions(f.cautions(), id, out);
+        }
+        for (Option o : a.options()) {
+            if (o.id().equals(id)) {
+                out.add(new Place(o.summary(), o.evidence()));
+            }
+            cautions(o.cautions(), id, out);
+            o.checks().stream().filter(c -> c.id().equals(id))
+                    .forEach(c -> out.add(new Place(c.summary(), List.of(c.missing()))));
+        }
+        a.withheldOptions().stream().filter(w -> w.cautionId().equals(id))
+                .forEach(w -> out.add(new Place(w.reason(), w.evidence())));
+        a.dataQuality().stream().filter(n -> n.id().equals(id))
+                .forEach(n -> out.add(new Place(n.summary(), n.evidence())));
+        return out;
+    }
+
+    private static void cautions(List<Caution> cautions, String id, List<Place> out) {
+        cautions.stream().filter(c -> c.id().equals(id)).forEach(c -> out.add(new Place(c.summary(), c.evidence())));
     }
 
     private static void criteria(Assessment a, Map<String, List<String>> expected, boolean met, List<String> problems) {

@@ -38,8 +38,8 @@ class ScenarioFormatTest {
         Path f = file("fires-x.yaml", MORPHINE_45 + "expect:\n  fires: [EXP-050]\n  currentMmePerday: 45\n");
         assertThatThrownBy(() -> Scenario.read(f)).isInstanceOf(ScenarioException.class)
                 .hasMessage(f + ":6: expect.currentMmePerday: unknown key 'currentMmePerday' in expect; accepted keys: "
-                        + "cautions, criteriaAbsent, criteriaMet, criteriaNotMet, currentMmePerDay, daysOnOpioids, fires, longTermTherapy, options, "
-                        + "peakMmePerDay, silent");
+                        + "cautions, checks, criteriaAbsent, criteriaMet, criteriaNotMet, currentMmePerDay, daysOnOpioids, evidence, "
+                        + "fires, longTermTherapy, options, peakMmePerDay, silent, text");
     }
 
     @Test
@@ -48,6 +48,105 @@ class ScenarioFormatTest {
         ScenarioRunner.Result r = RUNNER.run(f);
         assertThat(r.passed()).isFalse();
         assertThat(r.message()).startsWith(f + ":5: expect.silnt: unknown key 'silnt' in expect");
+    }
+
+    @Test
+    void aMisspeltChecksEvidenceOrTextKeyIsAnError() throws Exception {
+        for (String key : new String[] {"check", "evidences", "texts"}) {
+            Path f = file("fires-" + key + ".yaml", MORPHINE_45 + "expect:\n  fires: [EXP-050]\n  " + key + ": {}\n");
+            assertThatThrownBy(() -> Scenario.read(f)).hasMessageStartingWith(f + ":6: expect." + key + ": unknown key '"
+                    + key + "' in expect; accepted keys: ").hasMessageContaining("checks, ").hasMessageContaining("evidence, ")
+                    .hasMessageEndingWith(", text");
+        }
+        Path list = file("fires-l.yaml", MORPHINE_45 + "expect:\n  fires: [EXP-050]\n  evidence: [d1]\n");
+        assertThatThrownBy(() -> Scenario.read(list)).hasMessage(list
+                + ":6: expect.evidence: must be a mapping from conclusion id to fact ids");
+        Path number = file("fires-n.yaml", MORPHINE_45 + "expect:\n  fires: [EXP-050]\n  text:\n    EXP-050: [60, x]\n");
+        assertThatThrownBy(() -> Scenario.read(number)).hasMessage(number + ":7: expect.text.EXP-050[0]: must be text, was '60'");
+    }
+
+    /** A possible OIH on oxycodone 60 mg/day with pregabalin: options with checks and cautions. */
+    private static final String POSSIBLE_OIH_ON_PREGABALIN = """
+            record:
+              medications:
+                - {id: m9, class: gabapentinoid, start: -200, name: pregabalin}
+              doses:
+                - {id: d1, drug: oxycodone, route: oral, dailyDose: 40, unit: mg, start: -300, end: -121}
+                - {id: d2, drug: oxycodone, route: oral, dailyDose: 60, unit: mg, start: -120}
+              symptoms:
+                - {id: s1, date: -150, kind: pain, intensity: 5, sites: [lower-back], quality: [dull]}
+                - {id: s2, date: -130, kind: pain, intensity: 5, sites: [lower-back], quality: [dull]}
+                - {id: s3, date: -90, kind: pain, intensity: 7, sites: [lower-back], quality: [dull]}
+                - {id: s4, date: -30, kind: pain, intensity: 7, sites: [lower-back], quality: [dull]}
+                - {id: s5, date: -20, kind: allodynia, present: true, sites: [lower-back]}
+            expect:
+              fires: [OIH-010]
+            """;
+
+    private ScenarioRunner.Result runWith(String name, String expectations) throws Exception {
+        return RUNNER.run(file(name, POSSIBLE_OIH_ON_PREGABALIN + expectations));
+    }
+
+    @Test
+    void checksAreTheRecordChecksUnderAnOptionExactly() throws Exception {
+        ScenarioRunner.Result right = runWith("fires-a.yaml", "  checks: {OPT-030: [CHK-020], OPT-040: []}\n");
+        assertThat(right.passed()).as(right.message()).isTrue();
+        assertThat(runWith("fires-b.yaml", "  checks: {OPT-030: [CHK-020, CHK-021]}\n").message())
+                .contains("checks under OPT-030: expected [CHK-020, CHK-021], was [CHK-020]");
+        assertThat(runWith("fires-c.yaml", "  checks: {OPT-031: [CHK-030]}\n").message())
+                .contains("checks under OPT-031: expected [CHK-030], was [CHK-030, CHK-031, CHK-032, CHK-033, CHK-034]");
+        // under an option not offered, nothing is listed
+        assertThat(runWith("fires-d.yaml", "  checks: {OPT-070: [CHK-020]}\n").message())
+                .contains("checks under OPT-070: expected [CHK-020], was []");
+    }
+
+    @Test
+    void evidenceIsTheFactIdsAConclusionRestsOnExactlyWhereverItAppears() throws Exception {
+        // a finding, a regimen finding, an option, a caution on several options, a check (the fact it lacks)
+        ScenarioRunner.Result right = runWith("fires-a.yaml", """
+                  evidence:
+                    EXP-050: [d2, exposure.currentMmePerDay]
+                    REG-020: [d2, m9]
+                    OPT-030: [OIH-010]
+                    CAU-041: [m9]
+                    CHK-034: [raised intracranial or intraocular pressure (no code)]
+                """);
+        assertThat(right.passed()).as(right.message()).isTrue();
+        assertThat(runWith("fires-b.yaml", "  evidence: {REG-020: [m9]}\n").message())
+                .contains("evidence of REG-020: expected [m9], was [d2, m9]");
+        assertThat(runWith("fires-c.yaml", "  evidence: {CAU-041: [m9, d2]}\n").message())
+                .contains("evidence of CAU-041: expected [d2, m9], was [m9]");
+        assertThat(runWith("fires-d.yaml", "  evidence: {CAU-013: []}\n").message())
+                .contains("evidence of CAU-013: the conclusion is not in the assessment");
+    }
+
+    @Test
+    void evidenceCoversAWithheldOptionsContraindication() throws Exception {
+        Path f = file("fires-w.yaml", """
+                record:
+                  observations:
+                    - {id: k1, code: creatinine-clearance, value: 25, date: -10}
+                """ + POSSIBLE_OIH_ON_PREGABALIN.substring("record:\n".length()).replace("expect:\n  fires: [OIH-010]\n", "")
+                + "expect:\n  fires: [CAU-020]\n  evidence: {CAU-020: [k1]}\n  text: {CAU-020: [under 30]}\n");
+        ScenarioRunner.Result r = RUNNER.run(f);
+        assertThat(r.passed()).as(r.message()).isTrue();
+        Path wrong = file("fires-x.yaml", Files.readString(f).replace("CAU-020: [k1]}", "CAU-020: [k2]}"));
+        assertThat(RUNNER.run(wrong).message()).contains("evidence of CAU-020: expected [k2], was [k1]");
+    }
+
+    @Test
+    void textsMustAppearInTheConclusionsSummary() throws Exception {
+        ScenarioRunner.Result right = runWith("fires-a.yaml", """
+                  text:
+                    CAU-041: [Gabapentinoid (pregabalin), respiratory depression]
+                    CHK-020: [no creatinine clearance or eGFR]
+                """);
+        assertThat(right.passed()).as(right.message()).isTrue();
+        assertThat(runWith("fires-b.yaml", "  text: {CAU-041: [gabapentin (pregabalin)]}\n").message())
+                .contains("text of CAU-041: expected 'gabapentin (pregabalin)' in [Gabapentinoid (pregabalin) with opioids: "
+                        + "risk of respiratory depression.]");
+        assertThat(runWith("fires-c.yaml", "  text: {OPT-070: [MOUD]}\n").message())
+                .contains("text of OPT-070: the conclusion is not in the assessment");
     }
 
     @Test
