@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.oihkb.model.Condition;
+import org.oihkb.model.DoseMme;
 import org.oihkb.model.Medication;
 
 /**
  * Describes the facts that triggered a caution with several possible triggers (a measurement, a coded
- * condition or a medicine), for its sentence and its evidence.
+ * condition, a medicine or a current opioid dose), for its sentence and its evidence.
  */
 public final class Triggers {
     private Triggers() {
@@ -27,6 +28,8 @@ public final class Triggers {
                     parts.add(c.code().code());
                 } else if (o instanceof Medication m) {
                     parts.add(m.medicationClass().code() + (m.name() == null ? "" : " (" + m.name() + ")"));
+                } else if (o instanceof DoseMme d) {
+                    parts.add(d.drug().code());
                 }
             }
         }
@@ -44,6 +47,8 @@ public final class Triggers {
                     ids.add(c.id());
                 } else if (o instanceof Medication m) {
                     ids.add(m.id());
+                } else if (o instanceof DoseMme d) {
+                    ids.add(d.doseId());
                 }
             }
         }
