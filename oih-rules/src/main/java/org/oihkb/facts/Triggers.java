@@ -11,7 +11,8 @@ import org.oihkb.model.Medication;
 
 /**
  * Describes the facts that triggered a caution with several possible triggers (a measurement, a coded
- * condition, a medicine or a current opioid dose), for its sentence and its evidence.
+ * condition, a medicine; in the sentence also a current opioid dose, by its drug), for its sentence and its
+ * evidence.
  */
 public final class Triggers {
     private Triggers() {
@@ -47,8 +48,6 @@ public final class Triggers {
                     ids.add(c.id());
                 } else if (o instanceof Medication m) {
                     ids.add(m.id());
-                } else if (o instanceof DoseMme d) {
-                    ids.add(d.doseId());
                 }
             }
         }
