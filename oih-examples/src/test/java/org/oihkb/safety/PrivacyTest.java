@@ -56,7 +56,8 @@ class PrivacyTest {
         }
         assertThat(appender.list).isNotEmpty();
         for (ILoggingEvent e : appender.list) {
-            assertThat(e.getFormattedMessage()).doesNotContain(PATIENT, BIRTH, "demo-001", "demo-003", "1968-04-12",
+            // the engine's start-up line ends with its own build time, which can be 135 ms like the dose's MME
+            assertThat(e.getFormattedMessage().replaceFirst(" in \\d+ ms$", "")).doesNotContain(PATIENT, BIRTH, "demo-001", "demo-003", "1968-04-12",
                     "139.5", "135", "MME/day");
         }
     }
