@@ -44,7 +44,7 @@ public final class OihCli implements Callable<Integer> {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"oih " + org.oihkb.engine.OihEngine.class.getPackage().getImplementationVersion()};
+            return new String[] {"oih " + org.oihkb.engine.Version.get()};
         }
     }
 }

@@ -78,6 +78,8 @@ public final class OihEngine {
     private static final String CONTEXT_RULE = "OIH-070";
     private static final String OUT_OF_SCOPE = "CDC 2022 scope excludes this patient; shown for reference.";
 
+    /** One table for both editions' calculators, which compare conversions only when they share it. */
+    private final MmeTable table;
     private final ExposureCalculator exposure;
     private final ExposureCalculator otherExposure;
     private final ClinicalTimeline timeline;
@@ -95,8 +97,9 @@ public final class OihEngine {
         this.catalog = RuleCatalog.of(kieBase);
         this.session = pooledSession(kieBase);
         this.commands = ks.getCommands();
-        this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
-        this.otherExposure = new ExposureCalculator(MmeTable.builtIn(),
+        this.table = MmeTable.builtIn();
+        this.exposure = new ExposureCalculator(table, edition, config);
+        this.otherExposure = new ExposureCalculator(table,
                 edition == MmeEdition.CDC_2022 ? MmeEdition.CDC_2016 : MmeEdition.CDC_2022, config);
         this.timeline = new ClinicalTimeline(config);
         this.regimen = new RegimenChanges(config);
@@ -113,8 +116,9 @@ public final class OihEngine {
         this.catalog = base.catalog;
         this.session = pooledSession(kieBase);
         this.commands = base.commands;
-        this.exposure = new ExposureCalculator(MmeTable.builtIn(), edition, config);
-        this.otherExposure = new ExposureCalculator(MmeTable.builtIn(),
+        this.table = base.table;
+        this.exposure = new ExposureCalculator(table, edition, config);
+        this.otherExposure = new ExposureCalculator(table,
                 edition == MmeEdition.CDC_2022 ? MmeEdition.CDC_2016 : MmeEdition.CDC_2022, config);
         this.timeline = new ClinicalTimeline(config);
         this.regimen = new RegimenChanges(config);
@@ -301,6 +305,9 @@ public final class OihEngine {
      * (docs/definitions.md, edition sensitivity); {@code null} otherwise.
      */
     private OtherEdition otherEdition(PatientRecord record, Exposure mine) {
+        if (exposure.convertsAlike(record, otherExposure)) {
+            return null;
+        }
         Exposure other = otherExposure.compute(record).exposure();
         List<OtherEdition.Band> bands = bands(other);
         if (Objects.equals(other.currentMmePerDay(), mine.currentMmePerDay())

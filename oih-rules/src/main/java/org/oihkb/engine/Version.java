@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The library version, written into every assessment. */
-final class Version {
+/**
+ * The library version, written into every assessment: read from the jar's own resource, so it is known without
+ * loading an engine (the command line's {@code --version}).
+ */
+public final class Version {
     private static final String VERSION = load();
 
     private Version() {
     }
 
-    static String get() {
+    /** The version of this build, or {@code unknown} when the jar has no version resource. */
+    public static String get() {
         return VERSION;
     }
 

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.oihkb.engine.MmeEdition;
@@ -43,10 +45,20 @@ public final class MmeTable {
         }
     }
 
-    private final List<Row> rows;
+    /** The rows by edition and drug, each list in the file's order (the first matching row wins). */
+    private final Map<String, Map<String, List<Row>>> rows;
 
     private MmeTable(List<Row> rows) {
-        this.rows = List.copyOf(rows);
+        Map<String, Map<String, List<Row>>> index = new HashMap<>();
+        for (Row r : rows) {
+            index.computeIfAbsent(r.edition(), k -> new HashMap<>()).computeIfAbsent(r.drug(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        index.replaceAll((edition, byDrug) -> {
+            byDrug.replaceAll((drug, list) -> List.copyOf(list));
+            return Map.copyOf(byDrug);
+        });
+        this.rows = Map.copyOf(index);
     }
 
     /** The table shipped with the library. */
@@ -92,7 +104,7 @@ public final class MmeTable {
                     + " route has no factor in the CDC tables");
         }
         double inMg = dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount;
-        for (Row r : rows) {
+        for (Row r : rows.getOrDefault(edition.code(), Map.of()).getOrDefault(dose.drug().code(), List.of())) {
             boolean mgRow = r.unit().equals("mg");
             if (r.matches(edition, dose, mgRow ? inMg : dailyAmount)) {
                 if (r.factor() == null) {

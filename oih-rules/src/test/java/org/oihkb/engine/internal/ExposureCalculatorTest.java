@@ -580,4 +580,80 @@ class ExposureCalculatorTest {
                 oral("a", Drug.OTHER, 10, -10).name("ydrug").build()).exposure();
         assertThat(e.notComputedDoseIds()).containsExactly("a", "b");
     }
+
+    // --- the other edition's shortcut ---
+
+    /**
+     * The engine skips computing the other edition's exposure when {@code convertsAlike} holds; then the full
+     * computation must give the same figures. Random records (fixed seed) over every drug, the routes, units,
+     * PRN amounts and purposes, including methadone's dose bands of the 2016 table and buprenorphine.
+     */
+    @Test
+    void convertingAlikeGivesTheSameFiguresInBothEditions() {
+        java.util.Random rnd = new java.util.Random(18);
+        Drug[] drugs = Drug.values();
+        Route[] routes = {Route.ORAL, Route.ORAL, Route.TRANSDERMAL, Route.BUCCAL, Route.INTRAVENOUS};
+        DosePurpose[] purposes = {DosePurpose.PAIN, DosePurpose.PAIN, DosePurpose.PAIN, DosePurpose.OUD_TREATMENT,
+            DosePurpose.UNKNOWN};
+        int alike = 0;
+        int differ = 0;
+        int figuresDiffer = 0;
+        for (int i = 0; i < 3000; i++) {
+            int n = 1 + rnd.nextInt(3);
+            DoseEvent[] doses = new DoseEvent[n];
+            for (int k = 0; k < n; k++) {
+                Drug drug = drugs[rnd.nextInt(drugs.length)];
+                boolean prn = rnd.nextInt(4) == 0;
+                Route route = routes[rnd.nextInt(routes.length)];
+                DoseUnit unit = switch (route) {
+                    case TRANSDERMAL -> DoseUnit.MCG_PER_HOUR;
+                    case BUCCAL -> DoseUnit.MCG;
+                    case ORAL -> rnd.nextInt(5) == 0 ? DoseUnit.MCG : DoseUnit.MG;
+                    default -> DoseUnit.MG;
+                };
+                int daily = unit == DoseUnit.MCG ? 100 + rnd.nextInt(800) : 5 + rnd.nextInt(80);
+                DoseEvent.Builder b = dose("d" + k, drug, route, daily, unit, -rnd.nextInt(200))
+                        .purpose(purposes[rnd.nextInt(purposes.length)]).prn(prn)
+                        .takenDailyDose(prn && rnd.nextBoolean() ? (double) rnd.nextInt(daily + 1) : null);
+                if (drug == Drug.OTHER) {
+                    b.name("other opioid");
+                }
+                doses[k] = b.build();
+            }
+            var record = record(doses);
+            for (MmeEdition one : MmeEdition.values()) {
+                for (MmeEdition two : MmeEdition.values()) {
+                    ExposureCalculator a = new ExposureCalculator(Doses.TABLE, one, Config.defaults());
+                    ExposureCalculator b = new ExposureCalculator(Doses.TABLE, two, Config.defaults());
+                    Exposure x = a.compute(record).exposure();
+                    Exposure y = b.compute(record).exposure();
+                    boolean same = java.util.Objects.equals(x.currentMmePerDay(), y.currentMmePerDay())
+                            && java.util.Objects.equals(x.peakMmePerDay(), y.peakMmePerDay())
+                            && x.complete() == y.complete() && x.peakComplete() == y.peakComplete()
+                            && x.bands().stream().map(Exposure.Band::status).toList()
+                                .equals(y.bands().stream().map(Exposure.Band::status).toList());
+                    if (a.convertsAlike(record, b)) {
+                        alike++;
+                        assertThat(same).as("record %d, %s against %s: %s", i, one, two, record.doses()).isTrue();
+                    } else {
+                        differ++;
+                        figuresDiffer += same ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertThat(alike).isGreaterThan(1000);
+        assertThat(differ).isGreaterThan(1000);
+        assertThat(figuresDiffer).isGreaterThan(500);
+    }
+
+    @Test
+    void calculatorsWithOtherTablesOrSettingsDoNotConvertAlike() {
+        var record = record(oral("mor", Drug.MORPHINE, 30, -20).build());
+        ExposureCalculator a = new ExposureCalculator(Doses.TABLE, MmeEdition.CDC_2022, Config.defaults());
+        assertThat(a.convertsAlike(record, new ExposureCalculator(Doses.TABLE, MmeEdition.CDC_2016, Config.defaults())))
+                .isTrue();
+        assertThat(a.convertsAlike(record, new ExposureCalculator(MmeTable.builtIn(), MmeEdition.CDC_2016,
+                Config.defaults()))).isFalse();
+    }
 }
