@@ -34,6 +34,8 @@ import com.nimbusds.jwt.SignedJWT;
  *
  * keys DIR: writes DIR/jwks.json and DIR/key.json (the private key, for this benchmark only).
  * run URL SERVICE REQUEST_FILE CLIENTS REQUESTS KEY_FILE
+ * tokens URL SERVICE KEY_FILE N: prints N signed JWTs for that service, one a line, valid for four minutes (so that
+ * bench/cds-start.sh can time a service's first answer without a JVM of its own on the client side).
  */
 public class CdsLoad {
     public static void main(String[] args) throws Exception {
@@ -41,6 +43,14 @@ public class CdsLoad {
             ECKey key = new ECKeyGenerator(Curve.P_384).keyID("bench").algorithm(JWSAlgorithm.ES384).generate();
             Files.writeString(Path.of(args[1], "jwks.json"), new JWKSet(key.toPublicJWK()).toString());
             Files.writeString(Path.of(args[1], "key.json"), key.toJSONString());
+            return;
+        }
+        if (args[0].equals("tokens")) {
+            ECKey key = ECKey.parse(Files.readString(Path.of(args[3])));
+            String aud = args[1] + "/cds-services/" + args[2];
+            for (int i = Integer.parseInt(args[4]); i > 0; i--) {
+                System.out.println(token(key, aud, Duration.ofMinutes(4)));
+            }
             return;
         }
         String base = args[1];
@@ -62,15 +72,10 @@ public class CdsLoad {
         for (int c = 0; c < clients; c++) {
             done.add(pool.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < requests; ) {
-                    Instant now = Instant.now();
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("bench")
-                            .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer("bench")
-                            .audience(aud).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(120)))
-                            .jwtID(UUID.randomUUID().toString()).build());
-                    jwt.sign(new ECDSASigner(key));
+                    String jwt = token(key, aud, Duration.ofSeconds(120));
                     HttpRequest req = HttpRequest.newBuilder(URI.create(aud)).timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + jwt.serialize())
+                            .header("Authorization", "Bearer " + jwt)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long s = System.nanoTime();
                     HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -99,6 +104,16 @@ public class CdsLoad {
                 p(nanos, 0.99), nanos[nanos.length - 1] / 1e6);
         firstErrors.forEach(e -> System.out.println("error: " + e));
         System.exit(errors.get() == 0 ? 0 : 1);
+    }
+
+    static String token(ECKey key, String aud, Duration valid) throws Exception {
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES384).keyID("bench")
+                .type(JOSEObjectType.JWT).build(), new JWTClaimsSet.Builder().issuer("bench")
+                .audience(aud).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(valid)))
+                .jwtID(UUID.randomUUID().toString()).build());
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
     }
 
     static double p(long[] sorted, double q) {
