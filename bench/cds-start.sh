@@ -3,6 +3,9 @@
 # first answer to /health and to its first order-sign answer with cards (loopback, a throw-away issuer, a JWT
 # signed before each start, so that no client JVM is timed), RUNS fresh starts, median and min-max of each.
 # Usage: bench/cds-start.sh [RUNS, default 7] [EXAMPLE, default order-sign-possible-oih]
+# SERVICE_JAVA (default java) and SERVICE_OPTS (JVM options) start the service otherwise: with JDK 25,
+# SERVICE_OPTS=-XX:AOTCacheOutput=FILE and one run trains an AOT cache (written when the service stops), and
+# SERVICE_OPTS=-XX:AOTCache=FILE then starts from it (docs/cds-hooks.md, Start-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-7}"; example="${2:-order-sign-possible-oih}"
@@ -23,7 +26,9 @@ for r in $(seq 1 "$runs"); do
 JSON
   token=$(java -cp "$lib" bench/CdsLoad.java tokens "$base" "$service" "$tmp/key.json" 1)
   t0=$(date +%s%N)
-  java -Djava.io.tmpdir="$run/tmpdir" -jar oih-cds-hooks/target/oih-cds-hooks.jar --config "$run/config.json" \
+  # shellcheck disable=SC2086 # SERVICE_OPTS is a list of words
+  "${SERVICE_JAVA:-java}" ${SERVICE_OPTS:-} -Djava.io.tmpdir="$run/tmpdir" \
+    -jar oih-cds-hooks/target/oih-cds-hooks.jar --config "$run/config.json" \
     > "$run/service.log" 2>&1 & pid=$!
   until curl -sf "$base/health" > /dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "service did not start:"; cat "$run/service.log"; exit 1; }
