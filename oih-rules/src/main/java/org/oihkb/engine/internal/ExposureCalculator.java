@@ -110,28 +110,25 @@ public final class ExposureCalculator {
     }
 
     /**
-     * Whether {@code other} gives every pain dose of the record the same factor and MME as this calculator, so
+     * Whether {@code other} gives every pain dose of the record the same factor as this calculator, so
      * that its exposure has the same current and peak MME, completeness and bands (only the edition's name and the
      * wording of its reasons differ): the edition enters those figures through the conversions of the pain doses'
      * daily amounts alone (a PRN amount taken moves only the trend, another purpose counts towards no threshold).
-     * Both must share the table and the configuration. Costs a table look-up per dose, against the whole
-     * computation.
+     * Both must share the table and the configuration. Costs a table look-up per pain dose, against the
+     * whole computation.
      */
     public boolean convertsAlike(PatientRecord record, ExposureCalculator other) {
         if (other.table != table || !other.config.equals(config)) {
             return false;
         }
         for (DoseEvent d : record.doses()) {
-            if (d.purpose() == DosePurpose.PAIN && !alike(table.convert(edition, d, d.dailyDose()),
-                    other.table.convert(other.edition, d, d.dailyDose()))) {
+            // the same factor on the same amount is the same MME, and no factor is no MME in either
+            if (d.purpose() == DosePurpose.PAIN && !Objects.equals(table.factor(edition, d, d.dailyDose()),
+                    other.table.factor(other.edition, d, d.dailyDose()))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean alike(MmeTable.Conversion a, MmeTable.Conversion b) {
-        return Objects.equals(a.factor(), b.factor()) && Objects.equals(a.mmePerDay(), b.mmePerDay());
     }
 
     /** Whether a pain opioid was taken on enough days of the long-term window ending on {@code day}. */

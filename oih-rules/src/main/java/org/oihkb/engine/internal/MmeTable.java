@@ -33,7 +33,7 @@ public final class MmeTable {
     }
 
     private record Row(String edition, String drug, String route, String unit, String form, Double minExclusive,
-                       Double maxInclusive, Double factor, String reason) {
+                       Double maxInclusive, Double factor, String reason, Long hundredths) {
         boolean matches(MmeEdition e, DoseEvent d, double doseInRowUnit) {
             return edition.equals(e.code()) && drug.equals(d.drug().code())
                     && (route.equals("*") || route.equals(d.route().code()))
@@ -84,8 +84,9 @@ public final class MmeTable {
                 continue;
             }
             String[] c = line.split(",", 9);
-            rows.add(new Row(c[0], c[1], c[2], c[3], c[4], num(c[5]), num(c[6]), num(c[7]),
-                    c[8].isBlank() ? null : c[8]));
+            Double factor = num(c[7]);
+            rows.add(new Row(c[0], c[1], c[2], c[3], c[4], num(c[5]), num(c[6]), factor,
+                    c[8].isBlank() ? null : c[8], factor == null ? null : hundredths(factor)));
         }
         return new MmeTable(rows);
     }
@@ -104,18 +105,60 @@ public final class MmeTable {
                     + " route has no factor in the CDC tables");
         }
         double inMg = dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount;
+        Row r = row(edition, dose, dailyAmount, inMg);
+        if (r == null) {
+            return new Conversion(null, null, "MME not computed: no " + edition.code() + " factor for "
+                    + dose.drug().code() + " " + dose.route().code() + " in " + dose.unit().code());
+        }
+        if (r.factor() == null) {
+            return new Conversion(null, null, r.reason());
+        }
+        return new Conversion(r.factor(), product(r.unit().equals("mg") ? inMg : dailyAmount, r.factor(),
+                r.hundredths()), null);
+    }
+
+    /**
+     * The factor {@link #convert} would apply, or {@code null} when it would compute no MME, without the
+     * multiplication or the reason's wording: enough to tell whether two editions convert a dose alike.
+     */
+    public Double factor(MmeEdition edition, DoseEvent dose, double dailyAmount) {
+        if (dose.route().isParenteral()) {
+            return null;
+        }
+        Row r = row(edition, dose, dailyAmount, dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount);
+        return r == null ? null : r.factor();
+    }
+
+    private Row row(MmeEdition edition, DoseEvent dose, double dailyAmount, double inMg) {
         for (Row r : rows.getOrDefault(edition.code(), Map.of()).getOrDefault(dose.drug().code(), List.of())) {
-            boolean mgRow = r.unit().equals("mg");
-            if (r.matches(edition, dose, mgRow ? inMg : dailyAmount)) {
-                if (r.factor() == null) {
-                    return new Conversion(null, null, r.reason());
-                }
-                double amount = mgRow ? inMg : dailyAmount;
-                return new Conversion(r.factor(), multiply(amount, r.factor()), null);
+            if (r.matches(edition, dose, r.unit().equals("mg") ? inMg : dailyAmount)) {
+                return r;
             }
         }
-        return new Conversion(null, null, "MME not computed: no " + edition.code() + " factor for "
-                + dose.drug().code() + " " + dose.route().code() + " in " + dose.unit().code());
+        return null;
+    }
+
+    /**
+     * {@link #multiply}'s product, without decimal arithmetic when the amount is a whole number and the factor
+     * has at most two decimals (nearly every dose): the product in hundredths is then an exact integer, and one
+     * division gives the double nearest to it, as {@code BigDecimal.doubleValue} does.
+     */
+    static double product(double amount, double factor, Long hundredths) {
+        if (hundredths != null && amount == Math.rint(amount) && Math.abs(amount) < 1e12) {
+            return Math.round(amount) * hundredths / 100.0;
+        }
+        return multiply(amount, factor);
+    }
+
+    /** The factor in hundredths when it has at most two decimals, else {@code null}. */
+    static Long hundredths(double factor) {
+        BigDecimal f = BigDecimal.valueOf(factor).movePointRight(2);
+        try {
+            long h = f.longValueExact();
+            return Math.abs(h) < 1_000_000 ? h : null;
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /** Decimal multiplication, so 60 mg × 4.7 is exactly 282 and thresholds compare as a clinician would. */

@@ -271,6 +271,42 @@ class MmeTableTest {
         assertThat(MmeTable.multiply(1, 0.2)).isEqualTo(0.2);
     }
 
+    /**
+     * The whole-number shortcut gives exactly the decimal product: every factor of the three tables (and a few
+     * with more decimals, which take the decimal path) on every whole amount to 5,000, larger ones and halves.
+     */
+    @Test
+    void theWholeNumberShortcutIsTheDecimalProduct() {
+        double[] factors = {0.1, 0.13, 0.15, 0.16, 0.18, 0.2, 0.4, 1, 1.5, 2.4, 3, 4, 4.7, 5, 8, 10, 11, 12, 0.125,
+            0.0333, 1.0E-7};
+        for (double f : factors) {
+            Long h = MmeTable.hundredths(f);
+            for (int a = 0; a <= 5000; a++) {
+                for (double amount : new double[] {a, a + 0.5, a * 997.0, a + 0.001}) {
+                    assertThat(MmeTable.product(amount, f, h)).as("%s x %s", amount, f)
+                            .isEqualTo(MmeTable.multiply(amount, f));
+                }
+            }
+        }
+        assertThat(MmeTable.hundredths(0.15)).isEqualTo(15L);
+        assertThat(MmeTable.hundredths(4.7)).isEqualTo(470L);
+        assertThat(MmeTable.hundredths(12)).isEqualTo(1200L);
+        assertThat(MmeTable.hundredths(0.125)).isNull();
+        assertThat(MmeTable.hundredths(1.0E-7)).isNull();
+    }
+
+    @Test
+    void theFactorIsTheOneConvertApplies() {
+        DoseEvent methadone = oral("m", Drug.METHADONE, 30, -5).build();
+        assertThat(TABLE.factor(MmeEdition.CDC_2016, methadone, 30)).isEqualTo(8.0);
+        assertThat(TABLE.factor(MmeEdition.CDC_2016, methadone, 10)).isEqualTo(4.0);
+        assertThat(TABLE.factor(MmeEdition.CDC_2022, methadone, 30)).isEqualTo(4.7);
+        assertThat(TABLE.factor(MmeEdition.CDC_2022, oral("b", Drug.BUPRENORPHINE, 8, -5).build(), 8)).isNull();
+        assertThat(TABLE.factor(MmeEdition.CDC_2022, dose("iv", Drug.MORPHINE, Route.INTRAVENOUS, 10, DoseUnit.MG, -5)
+                .build(), 10)).isNull();
+        assertThat(TABLE.factor(MmeEdition.CDC_2016, oral("t", Drug.TRAMADOL, 100, -5).build(), 100)).isNull();
+    }
+
     // --- the table as data ---
 
     @Test
