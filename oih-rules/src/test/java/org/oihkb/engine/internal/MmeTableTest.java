@@ -293,6 +293,8 @@ class MmeTableTest {
         assertThat(MmeTable.hundredths(12)).isEqualTo(1200L);
         assertThat(MmeTable.hundredths(0.125)).isNull();
         assertThat(MmeTable.hundredths(1.0E-7)).isNull();
+        assertThat(MmeTable.hundredths(9_999.99)).isEqualTo(999_999L);
+        assertThat(MmeTable.hundredths(10_000)).as("kept small, so that a product in hundredths stays a long").isNull();
     }
 
     @Test
@@ -305,6 +307,9 @@ class MmeTableTest {
         assertThat(TABLE.factor(MmeEdition.CDC_2022, dose("iv", Drug.MORPHINE, Route.INTRAVENOUS, 10, DoseUnit.MG, -5)
                 .build(), 10)).isNull();
         assertThat(TABLE.factor(MmeEdition.CDC_2016, oral("t", Drug.TRAMADOL, 100, -5).build(), 100)).isNull();
+        DoseEvent inMcg = dose("m", Drug.METHADONE, Route.ORAL, 30_000, DoseUnit.MCG, -5).build();
+        assertThat(TABLE.factor(MmeEdition.CDC_2016, inMcg, 30_000)).as("30,000 mcg is 30 mg: the 20-40 mg band")
+                .isEqualTo(8.0);
     }
 
     // --- the table as data ---
