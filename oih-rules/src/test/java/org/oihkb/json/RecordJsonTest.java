@@ -398,6 +398,19 @@ class RecordJsonTest {
     }
 
     @Test
+    void theLastDaysOfAMonthAreReadAndImpossibleOnesRefused() {
+        for (String day : new String[] {"2024-02-29", "2025-01-31", "2025-04-30", "2000-02-29", "2025-12-31"}) {
+            PatientRecord r = READER.read("{\"format\": 1, \"asOf\": \"" + day + "\", \"patient\": {\"id\": \"p1\"}}")
+                    .record();
+            assertThat(r.asOf()).isEqualTo(date(day));
+        }
+        for (String day : new String[] {"2025-02-29", "2025-04-31", "1900-02-29", "2025-02-30", "2025-06-31"}) {
+            InvalidRecordException e = rejected("{\"format\": 1, \"asOf\": \"" + day + "\", \"patient\": {\"id\": \"p1\"}}");
+            assertThat(e).hasMessage("asOf must be a date (YYYY-MM-DD), was '" + day + "'");
+        }
+    }
+
+    @Test
     void aDateInAnotherFormatIsRefusedWithItsPath() {
         InvalidRecordException e = rejected(record(doses(
                 "{\"drug\": \"morphine\", \"route\": \"oral\", \"dailyDose\": 30, \"unit\": \"mg\", \"start\": \"01/02/2025\"}")));
