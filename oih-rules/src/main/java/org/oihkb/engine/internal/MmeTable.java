@@ -34,14 +34,20 @@ public final class MmeTable {
 
     private record Row(String edition, String drug, String route, String unit, String form, Double minExclusive,
                        Double maxInclusive, Double factor, String reason, Long hundredths) {
-        boolean matches(MmeEdition e, DoseEvent d, double doseInRowUnit) {
-            return edition.equals(e.code()) && drug.equals(d.drug().code())
-                    && (route.equals("*") || route.equals(d.route().code()))
+        /** Whether the row fits the dose; its edition and drug are the index's keys, so they are not compared. */
+        boolean matches(DoseEvent d, double dailyAmount) {
+            double doseInRowUnit = inRowUnit(d, dailyAmount);
+            return (route.equals("*") || route.equals(d.route().code()))
                     && (unit.equals("*") || unit.equals(d.unit().code())
                         || (unit.equals("mg") && d.unit() == DoseUnit.MCG))
                     && (form.equals("*") || form.equals(d.form()))
                     && (minExclusive == null || doseInRowUnit > minExclusive)
                     && (maxInclusive == null || doseInRowUnit <= maxInclusive);
+        }
+
+        /** The amount in this row's unit: a dose in mcg is converted to mg for an mg row. */
+        double inRowUnit(DoseEvent d, double dailyAmount) {
+            return unit.equals("mg") && d.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount;
         }
     }
 
@@ -104,8 +110,7 @@ public final class MmeTable {
             return new Conversion(null, null, "MME not computed: " + dose.route().code()
                     + " route has no factor in the CDC tables");
         }
-        double inMg = dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount;
-        Row r = row(edition, dose, dailyAmount, inMg);
+        Row r = row(edition, dose, dailyAmount);
         if (r == null) {
             return new Conversion(null, null, "MME not computed: no " + edition.code() + " factor for "
                     + dose.drug().code() + " " + dose.route().code() + " in " + dose.unit().code());
@@ -113,8 +118,7 @@ public final class MmeTable {
         if (r.factor() == null) {
             return new Conversion(null, null, r.reason());
         }
-        return new Conversion(r.factor(), product(r.unit().equals("mg") ? inMg : dailyAmount, r.factor(),
-                r.hundredths()), null);
+        return new Conversion(r.factor(), product(r.inRowUnit(dose, dailyAmount), r.factor(), r.hundredths()), null);
     }
 
     /**
@@ -125,13 +129,13 @@ public final class MmeTable {
         if (dose.route().isParenteral()) {
             return null;
         }
-        Row r = row(edition, dose, dailyAmount, dose.unit() == DoseUnit.MCG ? dailyAmount / 1000.0 : dailyAmount);
+        Row r = row(edition, dose, dailyAmount);
         return r == null ? null : r.factor();
     }
 
-    private Row row(MmeEdition edition, DoseEvent dose, double dailyAmount, double inMg) {
+    private Row row(MmeEdition edition, DoseEvent dose, double dailyAmount) {
         for (Row r : rows.getOrDefault(edition.code(), Map.of()).getOrDefault(dose.drug().code(), List.of())) {
-            if (r.matches(edition, dose, r.unit().equals("mg") ? inMg : dailyAmount)) {
+            if (r.matches(dose, dailyAmount)) {
                 return r;
             }
         }

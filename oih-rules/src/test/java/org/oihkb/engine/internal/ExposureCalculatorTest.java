@@ -11,6 +11,8 @@ import static org.oihkb.engine.internal.Doses.record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.oihkb.engine.Config;
@@ -590,7 +592,7 @@ class ExposureCalculatorTest {
      */
     @Test
     void convertingAlikeGivesTheSameFiguresInBothEditions() {
-        java.util.Random rnd = new java.util.Random(18);
+        Random rnd = new Random(18);
         Drug[] drugs = Drug.values();
         Route[] routes = {Route.ORAL, Route.ORAL, Route.TRANSDERMAL, Route.BUCCAL, Route.INTRAVENOUS};
         DosePurpose[] purposes = {DosePurpose.PAIN, DosePurpose.PAIN, DosePurpose.PAIN, DosePurpose.OUD_TREATMENT,
@@ -627,8 +629,8 @@ class ExposureCalculatorTest {
                     ExposureCalculator b = new ExposureCalculator(Doses.TABLE, two, Config.defaults());
                     Exposure x = a.compute(record).exposure();
                     Exposure y = b.compute(record).exposure();
-                    boolean same = java.util.Objects.equals(x.currentMmePerDay(), y.currentMmePerDay())
-                            && java.util.Objects.equals(x.peakMmePerDay(), y.peakMmePerDay())
+                    boolean same = Objects.equals(x.currentMmePerDay(), y.currentMmePerDay())
+                            && Objects.equals(x.peakMmePerDay(), y.peakMmePerDay())
                             && x.complete() == y.complete() && x.peakComplete() == y.peakComplete()
                             && x.bands().stream().map(Exposure.Band::status).toList()
                                 .equals(y.bands().stream().map(Exposure.Band::status).toList());
